@@ -1,0 +1,39 @@
+# Xenith: `make run` boots it, `make test` tests it, `make bench` measures it.
+# Each part of the tree adds its own rules through the .mk file beside it.
+
+BUILD := build
+ALL_TARGETS :=
+UNIT_TESTS :=
+
+.PHONY: all deps run test unit-test integration-test bench clean
+all:
+
+include mk/flags.mk
+include hypervisor/hypervisor.mk
+include tests/guests/guests.mk
+include tests/unit/unit.mk
+include tests/bench/bench.mk
+
+all: $(ALL_TARGETS)
+
+# Installs the Debian packages the rest needs; a no-op once they are there.
+deps:
+	@bash scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@bash scripts/run.sh $(BUILD)/xenith.elf32 $(BUILD)/guests/banner.elf
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit-test
+	@$(MAKE) --no-print-directory integration-test
+
+unit-test: $(UNIT_TESTS)
+	@bash tests/unit/run.sh $(UNIT_TESTS)
+
+integration-test: all
+	@bash tests/integration/run.sh
+
+clean:
+	rm -rf $(filter-out $(BUILD)/qemu-plugin $(BUILD)/.deps-ok,$(wildcard $(BUILD)/*))
