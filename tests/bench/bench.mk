@@ -1,0 +1,1 @@
+# Owned by its part of the tree; see docs/testing.md.
