@@ -1,0 +1,48 @@
+/*
+ * The benchmark operations on bare metal, in ring 0, each the native
+ * counterpart of a row the PV guest measures under a hypervisor.
+ */
+#include <stdint.h>
+#include "../common/bench.h"
+#include "io.h"
+#include "native.h"
+
+/* Bare metal has no hypervisor: the nearest thing is a call into the kernel. */
+static long __attribute__((noipa)) kernel_version(void)
+{
+	return 0;
+}
+
+static void null_call(void)
+{
+	kernel_version();
+}
+
+static void inb_port80(void)
+{
+	inb(0x80);
+}
+
+/* With no hypervisor, masking events is masking interrupts. */
+static void cli_sti(void)
+{
+	asm volatile("cli; sti" : : : "memory");
+}
+
+static void cpuid_leaf0(void)
+{
+	uint32_t a = 0, b, c = 0, d;
+
+	asm volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+}
+
+const struct bench_op native_ops[] = {
+	{ "null_hypercall", null_call, 0 },
+	{ "syscall_roundtrip", user_roundtrip, 0 },
+	{ "inb_port80", inb_port80, 0 },
+	{ "cli_sti", cli_sti, 0 },
+	{ "event_mask", cli_sti, 0 },
+	{ "cpuid", cpuid_leaf0, 0 },
+};
+
+const unsigned long native_n_ops = sizeof(native_ops) / sizeof(native_ops[0]);
