@@ -1,1 +1,39 @@
-# Owned by its part of the tree; see docs/testing.md.
+# PV64 test guests: tests/guests/NAME.c plus the framework in lib/ links to
+# build/guests/NAME.elf; tests/integration/run.sh boots each one on Xenith
+# and on real Xen (see docs/testing.md).
+
+GUEST_NAMES := $(basename $(notdir $(wildcard tests/guests/*.c)))
+GUEST_ELFS := $(GUEST_NAMES:%=$(BUILD)/guests/%.elf)
+GUEST_OBJ := $(BUILD)/guests/obj
+GUEST_LIB_OBJS := $(patsubst tests/guests/%,$(GUEST_OBJ)/%.o,\
+	$(wildcard tests/guests/lib/*.c tests/guests/lib/*.S))
+GUEST_LDS := tests/guests/lib/guest.lds
+GUEST_INCLUDES := -Itests/guests/lib
+
+# Real Xen, the oracle every guest's expectations are checked against.
+XEN_ELF := $(BUILD)/xen/xen.elf
+XEN_GZ := /boot/xen-4.17-amd64.gz
+
+ALL_TARGETS += $(GUEST_ELFS) $(XEN_ELF)
+
+# Objects reached only through the pattern rules would count as intermediate
+# and be deleted after every link.
+.SECONDARY: $(GUEST_LIB_OBJS) $(GUEST_NAMES:%=$(GUEST_OBJ)/%.c.o)
+
+$(GUEST_OBJ)/%.c.o: tests/guests/%.c | $(BUILD)/include/xen
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -MMD -MP -c $< -o $@
+
+$(GUEST_OBJ)/%.S.o: tests/guests/%.S | $(BUILD)/include/xen
+	@mkdir -p $(@D)
+	$(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
+
+$(BUILD)/guests/%.elf: $(GUEST_OBJ)/%.c.o $(GUEST_LIB_OBJS) $(GUEST_LDS)
+	$(CC) $(GUEST_LDFLAGS) -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $(filter %.o,$^)
+
+$(XEN_ELF): $(XEN_GZ)
+	@mkdir -p $(@D)
+	gunzip -c $< > $@.tmp
+	mv $@.tmp $@
+
+-include $(wildcard $(GUEST_OBJ)/*.d $(GUEST_OBJ)/lib/*.d)
