@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# Boots every test guest under QEMU as domain 0, on Xenith and on real Xen
+# 4.17, and checks its result line and how it shut down (docs/testing.md).
+#
+#   tests/integration/run.sh [--hv xenith|xen] [GUEST...]
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+BUILD=build
+LOGS=$BUILD/integration
+TIMEOUT=60
+TAIL_LINES=30
+
+XENITH_IMAGE=$BUILD/xenith.elf32
+XENITH_CMDLINE="console=com1"
+XEN_IMAGE=$BUILD/xen/xen.elf
+XEN_CMDLINE="console=com1 loglvl=all guest_loglvl=all noreboot"
+
+# cli/sti trap to the hypervisor; Xenith emulates them as writes to the event
+# mask, real Xen reflects #GP (docs/testing.md).
+XENITH_ONLY=" emulate "
+SHUTDOWN_REASONS="poweroff reboot crash"
+
+# Xenith ends QEMU through isa-debug-exit with 2*reason+1.
+declare -A XENITH_STATUS=([poweroff]=1 [reboot]=3 [crash]=7)
+# Real Xen only says how dom0 went down.
+declare -A XEN_MESSAGE=(
+	[poweroff]="Hardware Dom0 halted"
+	[reboot]="Hardware Dom0 shutdown: rebooting"
+	[crash]="Hardware Dom0 crashed"
+)
+XEN_END="Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU"
+
+passed=0
+failed=0
+skipped=0
+
+usage() {
+	echo "usage: $0 [--hv xenith|xen] [GUEST...]" >&2
+	exit 2
+}
+
+# KVM only where the CPU really has VT-x or AMD-V: this machine's /dev/kvm
+# is a software backend that mis-executes a ring-0 hypervisor.
+pick_accel() {
+	if grep -Eqw 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+		echo kvm
+	else
+		echo tcg
+	fi
+}
+
+# qemu_args IMAGE CMDLINE GUEST ARGS LOG: the QEMU line docs/testing.md fixes.
+qemu_args() {
+	local module=$BUILD/guests/$3.elf
+	[ -n "$4" ] && module="$module $4"
+	QEMU_ARGS=(-accel "$ACCEL" -cpu max -m 512 -smp 2
+		-display none -monitor none -no-reboot -serial "file:$5"
+		-device isa-debug-exit,iobase=0xf4,iosize=4
+		-kernel "$1" -append "$2" -initrd "$module")
+}
+
+report_failure() {
+	local hv=$1 guest=$2 reason=$3 what=$4 log=$5
+	echo "FAIL: $guest ($reason) on $hv: $what"
+	if [ -f "$log" ]; then
+		echo "--- last $TAIL_LINES lines of $log"
+		# A guest that went astray may have written binary to the console.
+		tail -n "$TAIL_LINES" "$log" | tr -cd '\11\12\15\40-\176'
+		echo "---"
+	fi
+	failed=$((failed + 1))
+}
+
+# The guest's own verdict: exactly one result line, PASS or SKIP.
+check_result_line() {
+	local guest=$1 log=$2 lines
+	lines=$(grep -a "RESULT: $guest: " "$log")
+	if [ -z "$lines" ]; then
+		echo "no 'RESULT: $guest:' line"
+	elif [ "$(printf '%s\n' "$lines" | wc -l)" -ne 1 ]; then
+		echo "more than one result line"
+	elif ! printf '%s\n' "$lines" | grep -Eq "RESULT: $guest: (PASS|SKIP)"; then
+		echo "expected PASS, got '${lines#*RESULT: }'"
+	fi
+}
+
+# Xenith exits QEMU by itself; its exit status is the shutdown reason.
+run_xenith() {
+	local guest=$1 args=$2 log=$3 status
+	qemu_args "$XENITH_IMAGE" "$XENITH_CMDLINE" "$guest" "$args" "$log"
+	timeout "$TIMEOUT" qemu-system-x86_64 "${QEMU_ARGS[@]}" >/dev/null 2>>"$log.qemu"
+	status=$?
+	if [ "$status" -eq 124 ]; then
+		echo "QEMU still running after ${TIMEOUT}s"
+	else
+		echo "exit status $status"
+	fi
+}
+
+# Xen never exits QEMU: watch the log for dom0's end, then stop QEMU.
+run_xen() {
+	local guest=$1 args=$2 log=$3 pid status deadline=$((SECONDS + TIMEOUT))
+	qemu_args "$XEN_IMAGE" "$XEN_CMDLINE" "$guest" "$args" "$log"
+	qemu-system-x86_64 "${QEMU_ARGS[@]}" >/dev/null 2>>"$log.qemu" &
+	pid=$!
+	until grep -Eqa "$XEN_END" "$log" || ! kill -0 "$pid" 2>/dev/null ||
+		[ "$SECONDS" -ge "$deadline" ]; do
+		sleep 0.1
+	done
+	kill "$pid" 2>/dev/null
+	wait "$pid"
+	status=$?
+	if grep -Eqa "$XEN_END" "$log"; then
+		grep -Eoa "($XEN_END).*" "$log" | head -n1
+	elif [ "$SECONDS" -ge "$deadline" ]; then
+		echo "no end of dom0 after ${TIMEOUT}s"
+	else
+		echo "QEMU exited with status $status before dom0 ended"
+	fi
+}
+
+# run_case HV GUEST REASON: one boot, counted as passed, failed or skipped.
+run_case() {
+	local hv=$1 guest=$2 reason=$3 args="" log outcome expected problem
+	[ "$guest" = shutdown ] && args="reason=$reason"
+	log=$LOGS/$hv-$guest${args:+-$reason}.log
+	if [ "$hv" = xen ] && [[ $XENITH_ONLY == *" $guest "* ]]; then
+		echo "SKIP: $guest on xen: Xenith-only (see docs/testing.md)"
+		skipped=$((skipped + 1))
+		return
+	fi
+	local image=$XENITH_IMAGE
+	[ "$hv" = xen ] && image=$XEN_IMAGE
+	if [ ! -f "$image" ]; then
+		report_failure "$hv" "$guest" "$reason" "$image is not built" ""
+		return
+	fi
+	rm -f "$log" "$log.qemu"
+	: >"$log"
+	if [ "$hv" = xen ]; then
+		outcome=$(run_xen "$guest" "$args" "$log")
+		expected=${XEN_MESSAGE[$reason]}
+	else
+		outcome=$(run_xenith "$guest" "$args" "$log")
+		expected="exit status ${XENITH_STATUS[$reason]}"
+	fi
+	problem=$(check_result_line "$guest" "$log")
+	if [[ $outcome != "$expected"* ]]; then
+		problem="${problem:+$problem; }expected '$expected', got '$outcome'"
+	fi
+	if [ -n "$problem" ]; then
+		report_failure "$hv" "$guest" "$reason" "$problem" "$log"
+	elif grep -qa "RESULT: $guest: SKIP" "$log"; then
+		echo "SKIP: $guest on $hv: $(grep -a "RESULT: $guest: SKIP" "$log" | sed 's/.*SKIP: //')"
+		skipped=$((skipped + 1))
+	else
+		echo "ok: $guest${args:+ $args} on $hv"
+		passed=$((passed + 1))
+	fi
+}
+
+run_guest() {
+	local hv=$1 guest=$2 reason
+	if [ "$guest" = shutdown ]; then
+		for reason in $SHUTDOWN_REASONS; do
+			run_case "$hv" "$guest" "$reason"
+		done
+	else
+		run_case "$hv" "$guest" poweroff
+	fi
+}
+
+hvs="xenith xen"
+guests=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--hv)
+		[ $# -ge 2 ] || usage
+		case $2 in xenith | xen) hvs=$2 ;; *) usage ;; esac
+		shift 2
+		;;
+	-*) usage ;;
+	*)
+		guests+=("$1")
+		shift
+		;;
+	esac
+done
+if [ ${#guests[@]} -eq 0 ]; then
+	for src in tests/guests/*.c; do
+		guests+=("$(basename "$src" .c)")
+	done
+fi
+
+ACCEL=$(pick_accel)
+echo "integration: QEMU accelerator: $ACCEL"
+mkdir -p "$LOGS"
+for hv in $hvs; do
+	for guest in "${guests[@]}"; do
+		if [ ! -f "$BUILD/guests/$guest.elf" ]; then
+			report_failure "$hv" "$guest" poweroff "$BUILD/guests/$guest.elf is not built" ""
+			continue
+		fi
+		run_guest "$hv" "$guest"
+	done
+done
+[ "$skipped" -gt 0 ] && echo "$skipped skipped"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
