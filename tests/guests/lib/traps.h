@@ -1,6 +1,7 @@
 /*
  * Exceptions as a test sees them. A test marks the instruction it expects
- * to fault with EXTABLE(fault_label, resume_label) in its inline asm; the
+ * to fault with EXTABLE("1b", "2f") (fault label, resume label; any asm
+ * constant operand such as "%P[addr]" works too) in its inline asm; the
  * handler records the frame in exception_seen and resumes at the label.
  * For traps (int3, int $n), whose frame rip is the next instruction, both
  * labels are that next instruction. Any other exception fails the test.
@@ -9,7 +10,7 @@
 #define GUEST_TRAPS_H
 
 #define EXTABLE(fault, resume)                                               \
-	".pushsection .extable, \"a\"\n\t.quad " #fault ", " #resume        \
+	".pushsection .extable, \"a\"\n\t.quad " fault ", " resume          \
 	"\n\t.popsection\n\t"
 
 /* Architectural vector numbers; the Xen headers have none. */
