@@ -108,6 +108,11 @@ static inline long HYPERVISOR_vcpu_op(int cmd, unsigned int vcpu, void *arg)
 	return HC(__HYPERVISOR_vcpu_op, cmd, vcpu, arg, 0, 0);
 }
 
+static inline long HYPERVISOR_physdev_op(int cmd, void *arg)
+{
+	return HC(__HYPERVISOR_physdev_op, cmd, arg, 0, 0, 0);
+}
+
 static inline long HYPERVISOR_multicall(multicall_entry_t *calls,
 					unsigned int count)
 {
