@@ -1,0 +1,42 @@
+/*
+ * The guest-facing ABI: one do_<family>() per Xen public header, each of
+ * which checks every guest-supplied value before the core sees it.
+ */
+#ifndef XENITH_HYPERCALLS_H
+#define XENITH_HYPERCALLS_H
+
+#include "domain.h"
+#include "errno.h"
+#include "guest_access.h"
+#include <xen/xen.h>
+
+typedef long (*hypercall_fn)(unsigned long, unsigned long, unsigned long,
+			     unsigned long, unsigned long, unsigned long);
+
+long hypercall_dispatch(unsigned long nr, const unsigned long args[6]);
+
+long do_set_trap_table(unsigned long traps);
+long do_stack_switch(unsigned long ss, unsigned long sp);
+long do_set_callbacks(unsigned long event, unsigned long failsafe, unsigned long syscall);
+long do_fpu_taskswitch(unsigned long set);
+long do_multicall(unsigned long calls, unsigned long nr_calls);
+long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags);
+long do_set_timer_op(unsigned long timeout);
+long do_xen_version(unsigned long cmd, unsigned long arg);
+long do_console_io(unsigned long cmd, unsigned long count, unsigned long buffer);
+long do_iret(void);
+long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg);
+long do_set_segment_base(unsigned long which, unsigned long base);
+long do_mmuext_op(unsigned long ops, unsigned long count, unsigned long pdone,
+		  unsigned long foreigndom);
+long do_sched_op(unsigned long cmd, unsigned long arg);
+long do_callback_op(unsigned long cmd, unsigned long arg);
+long do_event_channel_op(unsigned long cmd, unsigned long arg);
+
+/* Non-canonical addresses are refused wherever a guest names code. */
+static inline bool is_canonical(unsigned long va)
+{
+	return (long)(va << 16) >> 16 == (long)va;
+}
+
+#endif

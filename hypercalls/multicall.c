@@ -1,0 +1,26 @@
+/*
+ * multicall (xen.h): a batch of hypercalls, each with its own result
+ * written back into the guest's entry. A bad list pointer fails the whole
+ * call with -EFAULT; iret and nested multicalls are refused per entry,
+ * because neither can return into the middle of a batch.
+ */
+#include "hypercalls.h"
+
+long do_multicall(unsigned long calls, unsigned long nr_calls)
+{
+	for (unsigned long i = 0; i < nr_calls; i++) {
+		unsigned long va = calls + i * sizeof(multicall_entry_t);
+		multicall_entry_t mc;
+
+		if (copy_from_guest_va(&mc, va, sizeof(mc)))
+			return -EFAULT;
+		if (mc.op == __HYPERVISOR_multicall || mc.op == __HYPERVISOR_iret)
+			mc.result = -ENOSYS;
+		else
+			mc.result = hypercall_dispatch(mc.op, (const unsigned long *)mc.args);
+		if (copy_to_guest_va(va + offsetof(multicall_entry_t, result),
+				     &mc.result, sizeof(mc.result)))
+			return -EFAULT;
+	}
+	return 0;
+}

@@ -1,0 +1,46 @@
+/* vcpu_op (vcpu.h): so far the vCPU timers and whether a vCPU is up. The
+ * other sub-ops return -ENOSYS (docs/abi.md). */
+#include "arch.h"
+#include "hypercalls.h"
+#include "time.h"
+#include <xen/vcpu.h>
+
+static long set_singleshot_timer(struct vcpu *v, unsigned long arg)
+{
+	struct vcpu_set_singleshot_timer t;
+
+	if (copy_from_guest(&t, arg))
+		return -EFAULT;
+	if ((t.flags & VCPU_SSHOTTMR_future) && t.timeout_abs_ns < now_ns())
+		return -ETIME;
+	vcpu_time_publish(v);
+	vcpu_set_timer(v, t.timeout_abs_ns);
+	return 0;
+}
+
+long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg)
+{
+	struct vcpu *curr = current_vcpu();
+	struct domain *d = curr->domain;
+
+	if (vcpuid >= d->max_vcpus)
+		return -EINVAL;
+	struct vcpu *v = d->vcpu[vcpuid];
+	if (!v)
+		return -ENOENT;
+
+	switch (cmd) {
+	case VCPUOP_is_up:
+		return 1;
+	case VCPUOP_set_singleshot_timer:
+		return v == curr ? set_singleshot_timer(v, arg) : -EINVAL;
+	case VCPUOP_stop_singleshot_timer:
+		if (v != curr)
+			return -EINVAL;
+		vcpu_set_timer(v, 0);
+		return 0;
+	case VCPUOP_stop_periodic_timer:
+		return 0;    /* there is no periodic timer to stop */
+	}
+	return -ENOSYS;
+}

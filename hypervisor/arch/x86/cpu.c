@@ -1,0 +1,45 @@
+/* What the CPU offers, and the control bits every CPU sets the same way. */
+#include "arch.h"
+#include "x86.h"
+
+#define CR4_SMEP           (1UL << 20)
+#define CPUID1_ECX_TSC_DL  (1u << 24)
+#define CPUID7_EBX_SMEP    (1u << 7)
+#define CPUID7_EBX_SMAP    (1u << 20)
+#define EXT1_EDX_NX        (1u << 20)
+
+bool cpu_has_nx, cpu_has_smep, cpu_has_smap, cpu_has_tsc_deadline;
+
+void cpu_features_init(void)
+{
+	uint32_t r[4];
+
+	cpuid(1, 0, r);
+	cpu_has_tsc_deadline = r[2] & CPUID1_ECX_TSC_DL;
+	cpuid(7, 0, r);
+	cpu_has_smep = r[1] & CPUID7_EBX_SMEP;
+	cpu_has_smap = r[1] & CPUID7_EBX_SMAP;
+	cpuid(0x80000001, 0, r);
+	cpu_has_nx = r[3] & EXT1_EDX_NX;
+}
+
+extern char syscall_entry[], syscall32_entry[];
+
+/* Guest data is never executable in ring 0 (SMEP). The hypervisor reads
+ * guest memory only through guest_access.c; SMAP is left for the PV MMU
+ * work, which adds the stac/clac pairs there. */
+void syscall_init(void)
+{
+	uint64_t efer = rdmsr(MSR_EFER) | EFER_SCE;
+
+	if (cpu_has_nx)
+		efer |= EFER_NXE;
+	wrmsr(MSR_EFER, efer);
+	wrmsr(MSR_STAR, ((uint64_t)FLAT_RING3_CS32 << 48) | ((uint64_t)HYPERVISOR_CS << 32));
+	wrmsr(MSR_LSTAR, (unsigned long)syscall_entry);
+	wrmsr(MSR_CSTAR, (unsigned long)syscall32_entry);
+	wrmsr(MSR_FMASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF |
+	      X86_EFLAGS_NT | X86_EFLAGS_AC);
+	if (cpu_has_smep)
+		write_cr4(read_cr4() | CR4_SMEP);
+}

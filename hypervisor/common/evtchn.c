@@ -1,0 +1,37 @@
+/* A domain's event-channel ports and the VIRQs bound to them. */
+#include "domain.h"
+#include "errno.h"
+#include "event.h"
+
+/* Port 0 is never handed out: guests treat it as "no port". */
+int evtchn_alloc_port(struct domain *d)
+{
+	for (unsigned port = 1; port < NR_EVTCHN_PORTS; port++)
+		if (d->evtchn[port].state == EVTCHNSTAT_closed)
+			return (int)port;
+	return -ENOSPC;
+}
+
+void evtchn_free_port(struct domain *d, unsigned int port)
+{
+	struct evtchn *ch = &d->evtchn[port];
+
+	if (ch->state == EVTCHNSTAT_virq)
+		d->vcpu[ch->notify_vcpu]->virq_to_port[ch->virq] = 0;
+	*ch = (struct evtchn){ .state = EVTCHNSTAT_closed };
+}
+
+void evtchn_set_pending(struct domain *d, unsigned int port)
+{
+	struct vcpu *v = d->vcpu[d->evtchn[port].notify_vcpu];
+
+	evtchn_2l_set_pending(d->shared_info, v->vcpu_info, port);
+}
+
+void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq)
+{
+	unsigned port = v->virq_to_port[virq];
+
+	if (port)
+		evtchn_set_pending(v->domain, port);
+}

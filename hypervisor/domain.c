@@ -1,0 +1,76 @@
+/* Creating domains, and what happens when one shuts down or crashes. */
+#include "arch.h"
+#include "domain.h"
+#include "machine.h"
+#include "mm.h"
+#include "x86.h"
+#include <xen/sched.h>
+
+static struct domain domains[MAX_DOMAINS];
+static struct vcpu vcpus[MAX_DOMAINS][MAX_VCPUS];
+static spinlock_t domains_lock;
+
+static const char *const shutdown_names[] = {
+	[SHUTDOWN_poweroff] = "poweroff", [SHUTDOWN_reboot] = "reboot",
+	[SHUTDOWN_suspend] = "suspend", [SHUTDOWN_crash] = "crash",
+	[SHUTDOWN_watchdog] = "watchdog", [SHUTDOWN_soft_reset] = "soft_reset",
+};
+
+struct domain *domain_by_id(domid_t id)
+{
+	return id < MAX_DOMAINS && domains[id].shared_info ? &domains[id] : NULL;
+}
+
+static void vcpu_init(struct domain *d, unsigned id)
+{
+	struct vcpu *v = &vcpus[d->domain_id][id];
+
+	*v = (struct vcpu){ .domain = d, .vcpu_id = id, .processor = id,
+			    .kernel_mode = true,
+			    .vcpu_info = &d->shared_info->vcpu_info[id] };
+	d->vcpu[id] = v;
+}
+
+/* Every legacy vcpu_info starts with events masked, as Xen leaves them. */
+struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus)
+{
+	BUG_ON(id >= MAX_DOMAINS || max_vcpus > MAX_VCPUS || max_vcpus > XEN_LEGACY_MAX_VCPUS);
+	spin_lock(&domains_lock);
+	struct domain *d = &domains[id];
+	BUG_ON(d->shared_info);
+	long mfn = alloc_frame(id);
+	if (mfn < 0) {
+		spin_unlock(&domains_lock);
+		return NULL;
+	}
+	*d = (struct domain){ .domain_id = id, .is_privileged = privileged,
+			      .max_vcpus = max_vcpus, .shared_info_mfn = mfn,
+			      .shared_info = mfn_to_virt(mfn) };
+	mfn_to_page(mfn)->flags |= PGF_xen_shared;
+	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
+		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
+	for (unsigned i = 0; i < max_vcpus; i++)
+		vcpu_init(d, i);
+	spin_unlock(&domains_lock);
+	return d;
+}
+
+/* Domain 0 is the machine's owner: when it goes, the machine goes, and
+ * QEMU's exit status carries the reason. */
+void domain_shutdown(struct domain *d, unsigned int reason)
+{
+	printk("domain %u shut down: %s", d->domain_id,
+	       reason < ARRAY_SIZE(shutdown_names) ? shutdown_names[reason] : "?");
+	if (d->domain_id == 0)
+		machine_exit(reason);
+}
+
+void domain_crash(struct domain *d, const char *why)
+{
+	struct cpu_user_regs *r = guest_regs();
+
+	warn("domain %u crashed: %s (rip %016lx rsp %016lx)", d->domain_id, why, r->rip, r->rsp);
+	domain_shutdown(d, SHUTDOWN_crash);
+	for (;;)
+		halt();
+}

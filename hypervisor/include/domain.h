@@ -1,0 +1,66 @@
+/* Domains and their virtual CPUs. */
+#ifndef XENITH_DOMAIN_H
+#define XENITH_DOMAIN_H
+
+#include "lib.h"
+#include "spinlock.h"
+#include <xen/xen.h>
+#include <xen/event_channel.h>
+
+#define MAX_DOMAINS      64
+#define MAX_VCPUS        8
+#define NR_EVTCHN_PORTS  1024        /* per domain; Xen's 2-level ABI allows 4096 */
+
+/* Xen's event-channel states (EVTCHNSTAT_*) are the status values. */
+struct evtchn {
+	uint8_t state;               /* EVTCHNSTAT_closed, _virq, ... */
+	uint8_t virq;
+	uint16_t notify_vcpu;
+};
+
+struct vcpu {
+	struct domain *domain;
+	unsigned int vcpu_id;
+	unsigned int processor;
+
+	/* PV guest state beyond the general registers. */
+	bool kernel_mode;
+	unsigned long guest_table;       /* mfn of the kernel L4 */
+	unsigned long guest_table_user;  /* mfn of the user L4, 0 if none */
+	unsigned long kernel_ss, kernel_sp;
+	unsigned long fs_base, gs_base_kernel, gs_base_user;
+	bool fpu_ts;                     /* the guest's virtual CR0.TS */
+	struct trap_info trap_ctxt[256];
+	unsigned long event_callback, failsafe_callback, syscall_callback;
+	bool syscall_masks_events, failsafe_masks_events;
+
+	struct vcpu_info *vcpu_info;
+	uint64_t timer_deadline;         /* system time in ns; 0 when unset */
+	uint16_t virq_to_port[NR_VIRQS];
+};
+
+struct domain {
+	domid_t domain_id;
+	bool is_privileged;
+	spinlock_t lock;
+
+	struct shared_info *shared_info;
+	unsigned long shared_info_mfn;
+	unsigned long tot_pages, max_pages;
+
+	unsigned int max_vcpus;
+	struct vcpu *vcpu[MAX_VCPUS];
+	struct evtchn evtchn[NR_EVTCHN_PORTS];
+};
+
+struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus);
+struct domain *domain_by_id(domid_t id);
+void domain_shutdown(struct domain *d, unsigned int reason);
+void __noreturn domain_crash(struct domain *d, const char *why);
+
+static inline bool vcpu_events_pending(const struct vcpu *v)
+{
+	return v->vcpu_info->evtchn_upcall_pending && !v->vcpu_info->evtchn_upcall_mask;
+}
+
+#endif

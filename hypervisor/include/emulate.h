@@ -1,0 +1,18 @@
+/* Emulation of what a PV guest kernel may not execute itself. */
+#ifndef XENITH_EMULATE_H
+#define XENITH_EMULATE_H
+
+#include "lib.h"
+#include <xen/xen.h>
+
+struct vcpu;
+
+/* Each returns true when it emulated the instruction at regs->rip and
+ * advanced past it; false leaves the fault to be bounced to the guest. */
+bool emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs);
+bool emulate_forced_invalid_op(struct vcpu *v, struct cpu_user_regs *regs);
+
+/* Which I/O ports a domain may reach (emulate/io_ports.c). */
+bool ioport_permitted(const struct vcpu *v, unsigned int port, unsigned int size);
+
+#endif

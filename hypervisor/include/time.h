@@ -1,0 +1,23 @@
+/* System time (ns since boot, from the TSC) and one-shot timers. */
+#ifndef XENITH_TIME_H
+#define XENITH_TIME_H
+
+#include "lib.h"
+
+struct vcpu;
+
+void time_init(void);
+uint64_t now_ns(void);
+void vcpu_time_publish(struct vcpu *v);
+
+/* A guest's single-shot timer: VIRQ_TIMER at deadline (system time). */
+void vcpu_set_timer(struct vcpu *v, uint64_t deadline);
+void timer_interrupt(void);
+
+/* The local APIC (arch/x86/apic.c). */
+void apic_init(void);
+void apic_eoi(void);
+void apic_arm(uint64_t tsc_deadline);
+extern uint64_t tsc_khz;
+
+#endif
