@@ -63,13 +63,17 @@ qemu_args() {
 report_failure() {
 	local hv=$1 guest=$2 reason=$3 what=$4 log=$5
 	echo "FAIL: $guest ($reason) on $hv: $what"
-	if [ -f "$log" ]; then
-		echo "--- last $TAIL_LINES lines of $log"
-		# A guest that went astray may have written binary to the console.
-		tail -n "$TAIL_LINES" "$log" | tr -cd '\11\12\15\40-\176'
+	failed=$((failed + 1))
+	[ -f "$log" ] || return 0
+	echo "--- last $TAIL_LINES lines of $log"
+	# A guest that went astray may have written binary to the console.
+	tail -n "$TAIL_LINES" "$log" | tr -cd '\11\12\15\40-\176'
+	echo "---"
+	if grep -qv "terminating on signal" "$log.qemu" 2>/dev/null; then
+		echo "--- QEMU said:"
+		grep -v "terminating on signal" "$log.qemu"
 		echo "---"
 	fi
-	failed=$((failed + 1))
 }
 
 # The guest's own verdict: exactly one result line, PASS or SKIP.

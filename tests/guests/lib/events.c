@@ -4,7 +4,7 @@
 #include "test.h"
 
 extern char shared_info_page[];
-extern char event_callback[], failsafe_callback[], syscall_callback[];
+void event_callback(void), failsafe_callback(void), syscall_callback(void);
 
 shared_info_t *const shared_info = (shared_info_t *)shared_info_page;
 
@@ -26,9 +26,8 @@ long events_init(void)
 					  UVMF_INVLPG);
 	if (rc)
 		return rc;
-	return HYPERVISOR_set_callbacks((void (*)(void))event_callback,
-					(void (*)(void))failsafe_callback,
-					(void (*)(void))syscall_callback);
+	return HYPERVISOR_set_callbacks(event_callback, failsafe_callback,
+					syscall_callback);
 }
 
 void event_bind(evtchn_port_t port, event_handler_t fn)

@@ -1,5 +1,3 @@
-#include <stdbool.h>
-
 #include "events.h"
 #include "hypercall.h"
 #include "string.h"
