@@ -32,6 +32,7 @@ long do_mmuext_op(unsigned long ops, unsigned long count, unsigned long pdone,
 long do_sched_op(unsigned long cmd, unsigned long arg);
 long do_callback_op(unsigned long cmd, unsigned long arg);
 long do_event_channel_op(unsigned long cmd, unsigned long arg);
+long do_physdev_op(unsigned long cmd, unsigned long arg);
 
 /* Non-canonical addresses are refused wherever a guest names code. */
 static inline bool is_canonical(unsigned long va)

@@ -42,7 +42,11 @@ long do_iret(void)
 	regs->rsp = ctx.rsp;
 	regs->ss = ctx.ss | 3;
 	v->vcpu_info->evtchn_upcall_mask = !(ctx.rflags & X86_EFLAGS_IF);
-	if (!(ctx.flags & VGCF_in_syscall)) {
+	/* A return from a system call leaves rcx and r11 as sysret would. */
+	if (ctx.flags & VGCF_in_syscall) {
+		regs->rcx = regs->rip;
+		regs->r11 = regs->rflags;
+	} else {
 		regs->r11 = ctx.r11;
 		regs->rcx = ctx.rcx;
 	}

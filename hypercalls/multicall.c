@@ -1,8 +1,8 @@
 /*
  * multicall (xen.h): a batch of hypercalls, each with its own result
  * written back into the guest's entry. A bad list pointer fails the whole
- * call with -EFAULT; iret and nested multicalls are refused per entry,
- * because neither can return into the middle of a batch.
+ * call with -EFAULT. A nested multicall is refused per entry with -EINVAL
+ * (Xen's answer), and so is iret, which cannot return into a batch.
  */
 #include "hypercalls.h"
 
@@ -15,7 +15,7 @@ long do_multicall(unsigned long calls, unsigned long nr_calls)
 		if (copy_from_guest_va(&mc, va, sizeof(mc)))
 			return -EFAULT;
 		if (mc.op == __HYPERVISOR_multicall || mc.op == __HYPERVISOR_iret)
-			mc.result = -ENOSYS;
+			mc.result = -EINVAL;
 		else
 			mc.result = hypercall_dispatch(mc.op, (const unsigned long *)mc.args);
 		if (copy_to_guest_va(va + offsetof(multicall_entry_t, result),

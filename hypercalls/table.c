@@ -27,6 +27,7 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(sched_op),
 	HYPERCALL(callback_op),
 	HYPERCALL(event_channel_op),
+	HYPERCALL(physdev_op),
 };
 
 long hypercall_dispatch(unsigned long nr, const unsigned long args[6])

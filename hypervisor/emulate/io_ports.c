@@ -1,6 +1,8 @@
 /*
  * I/O port rights. Domain 0 owns the machine's devices and may reach every
  * port except those the hypervisor itself drives; other domains reach none.
+ * As on Xen, the guest must also have raised its virtual IOPL enough for
+ * its current mode (1 for the kernel, 3 for user space).
  */
 #include "domain.h"
 #include "emulate.h"
@@ -18,7 +20,7 @@ bool ioport_permitted(const struct vcpu *v, unsigned int port, unsigned int size
 {
 	unsigned last = port + size - 1;
 
-	if (!v->domain->is_privileged || last > 0xffff)
+	if (!v->domain->is_privileged || last > 0xffff || v->iopl < (v->kernel_mode ? 1u : 3u))
 		return false;
 	for (unsigned i = 0; i < ARRAY_SIZE(hypervisor_ports); i++)
 		if (port <= hypervisor_ports[i].last && last >= hypervisor_ports[i].first)

@@ -30,6 +30,7 @@ struct vcpu {
 	unsigned long kernel_ss, kernel_sp;
 	unsigned long fs_base, gs_base_kernel, gs_base_user;
 	bool fpu_ts;                     /* the guest's virtual CR0.TS */
+	unsigned int iopl;               /* virtual IOPL (PHYSDEVOP_set_iopl) */
 	struct trap_info trap_ctxt[256];
 	unsigned long event_callback, failsafe_callback, syscall_callback;
 	bool syscall_masks_events, failsafe_masks_events;

@@ -23,6 +23,7 @@
 
 /* Error-code bits of #GP/#NP/#SS for a fault raised by an IDT lookup. */
 #define ERR_IDT         (1u << 1)
+#define PFEC_USER       (1u << 2)
 
 /* An instruction in the hypervisor that may fault on guest memory, and
  * where to continue when it does. */

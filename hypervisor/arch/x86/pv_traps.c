@@ -132,7 +132,11 @@ void pv_trap_from_guest(struct cpu_user_regs *regs)
 			return;
 		break;
 	case X86_EXC_PF:
+		/* The guest kernel runs in ring 3, but it sees its faults as
+		 * supervisor ones, as on Xen. */
 		v->vcpu_info->arch.cr2 = read_cr2();
+		if (v->kernel_mode)
+			regs->error_code &= ~PFEC_USER;
 		break;
 	case X86_EXC_NM:
 		__asm__ volatile("clts");
