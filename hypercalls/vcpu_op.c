@@ -23,9 +23,7 @@ long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg)
 	struct vcpu *curr = current_vcpu();
 	struct domain *d = curr->domain;
 
-	if (vcpuid >= d->max_vcpus)
-		return -EINVAL;
-	struct vcpu *v = d->vcpu[vcpuid];
+	struct vcpu *v = vcpuid < d->max_vcpus ? d->vcpu[vcpuid] : NULL;
 	if (!v)
 		return -ENOENT;
 

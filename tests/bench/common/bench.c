@@ -137,7 +137,7 @@ void bench_run(const struct bench_op *ops, unsigned long n_ops)
 
 	measure(0, &baseline);
 	for (unsigned long i = 0; i < n_ops; i++) {
-		const char *why = ops[i].unsupported ? ops[i].unsupported() : 0;
+		const char *why = ops[i].prepare ? ops[i].prepare() : 0;
 
 		if (!why) {
 			measure(i + 1, &ops[i]);

@@ -9,8 +9,8 @@
 struct bench_op {
 	const char *name;
 	void (*run)(void);
-	/* NULL when run() may be measured here, else why not; probed at run time. */
-	const char *(*unsupported)(void);
+	/* Readies run() once; returns NULL, or why run() cannot be measured here. */
+	const char *(*prepare)(void);
 };
 
 void bench_run(const struct bench_op *ops, unsigned long n_ops);
