@@ -7,7 +7,7 @@
 
 void console_write(const char *s, size_t len);
 
-/* Formats %s %c %d %u %x %p %%, with an optional l on the integer ones. */
+/* Formats %s %d %u %x %p %%, with an optional l on the integer ones. */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 void printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

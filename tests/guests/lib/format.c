@@ -53,9 +53,6 @@ static void put_conv(struct out *o, char conv, bool is_long, va_list *ap)
 	case 's':
 		put_str(o, va_arg(*ap, const char *));
 		break;
-	case 'c':
-		put(o, (char)va_arg(*ap, int));
-		break;
 	case 'd':
 		put_int(o, is_long ? va_arg(*ap, long) : va_arg(*ap, int));
 		break;

@@ -8,37 +8,19 @@ const start_info_t *xen_start_info;
 
 static char first_failure[200];
 static unsigned int failures;
-static char skip_reason[200];
 static unsigned int shutdown_reason = SHUTDOWN_poweroff;
-
-static void note(char *slot, size_t size, const char *kind, const char *fmt,
-		 va_list ap)
-{
-	char msg[200];
-
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	printf("%s: %s: %s\n", test_name, kind, msg);
-	if (!slot[0])
-		memcpy(slot, msg, size);
-}
 
 void fail(const char *fmt, ...)
 {
+	char msg[sizeof(first_failure)];
 	va_list ap;
 
 	va_start(ap, fmt);
-	note(first_failure, sizeof(first_failure), "fail", fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	failures++;
-}
-
-void skip(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	note(skip_reason, sizeof(skip_reason), "skip", fmt, ap);
-	va_end(ap);
+	printf("%s: fail: %s\n", test_name, msg);
+	if (!failures++)
+		memcpy(first_failure, msg, sizeof(msg));
 }
 
 void test_set_shutdown_reason(unsigned int reason)
@@ -53,8 +35,6 @@ static void print_result(void)
 		       first_failure, failures - 1);
 	else if (failures)
 		printf("RESULT: %s: FAIL: %s\n", test_name, first_failure);
-	else if (skip_reason[0])
-		printf("RESULT: %s: SKIP: %s\n", test_name, skip_reason);
 	else
 		printf("RESULT: %s: PASS\n", test_name);
 }

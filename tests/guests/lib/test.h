@@ -16,8 +16,6 @@ extern const start_info_t *xen_start_info;
 
 /* Records a failure; the first one becomes the result line's reason. */
 void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Reports SKIP unless something also failed. */
-void skip(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the result line and shuts down; for fatal paths too. */
 void __attribute__((noreturn)) test_finish(void);
