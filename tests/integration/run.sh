@@ -34,6 +34,8 @@ XEN_END="Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU"
 passed=0
 failed=0
 skipped=0
+# How the last boot ended, as run_xen or run_xenith saw it.
+outcome=
 
 usage() {
 	echo "usage: $0 [--hv xenith|xen] [GUEST...]" >&2
@@ -89,44 +91,57 @@ check_result_line() {
 	fi
 }
 
+# QEMU runs in the background so that an interrupted run can still end it
+# (background jobs ignore SIGINT, and Xen's QEMU never ends by itself).
+QEMU_PID=
+stop_qemu() {
+	[ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null
+}
+trap stop_qemu EXIT
+trap 'exit 130' INT TERM
+
 # Xenith exits QEMU by itself; its exit status is the shutdown reason.
 run_xenith() {
 	local guest=$1 args=$2 log=$3 status
 	qemu_args "$XENITH_IMAGE" "$XENITH_CMDLINE" "$guest" "$args" "$log"
-	timeout "$TIMEOUT" qemu-system-x86_64 "${QEMU_ARGS[@]}" >/dev/null 2>>"$log.qemu"
+	timeout "$TIMEOUT" qemu-system-x86_64 "${QEMU_ARGS[@]}" >/dev/null 2>>"$log.qemu" &
+	QEMU_PID=$!
+	wait "$QEMU_PID"
 	status=$?
+	QEMU_PID=
 	if [ "$status" -eq 124 ]; then
-		echo "QEMU still running after ${TIMEOUT}s"
+		outcome="QEMU still running after ${TIMEOUT}s"
 	else
-		echo "exit status $status"
+		outcome="exit status $status"
 	fi
 }
 
 # Xen never exits QEMU: watch the log for dom0's end, then stop QEMU.
 run_xen() {
-	local guest=$1 args=$2 log=$3 pid status deadline=$((SECONDS + TIMEOUT))
+	local guest=$1 args=$2 log=$3 status deadline=$((SECONDS + TIMEOUT))
 	qemu_args "$XEN_IMAGE" "$XEN_CMDLINE" "$guest" "$args" "$log"
 	qemu-system-x86_64 "${QEMU_ARGS[@]}" >/dev/null 2>>"$log.qemu" &
-	pid=$!
-	until grep -Eqa "$XEN_END" "$log" || ! kill -0 "$pid" 2>/dev/null ||
+	QEMU_PID=$!
+	until grep -Eqa "$XEN_END" "$log" || ! kill -0 "$QEMU_PID" 2>/dev/null ||
 		[ "$SECONDS" -ge "$deadline" ]; do
 		sleep 0.1
 	done
-	kill "$pid" 2>/dev/null
-	wait "$pid"
+	stop_qemu
+	wait "$QEMU_PID"
 	status=$?
+	QEMU_PID=
 	if grep -Eqa "$XEN_END" "$log"; then
-		grep -Eoa "($XEN_END).*" "$log" | head -n1
+		outcome=$(grep -Eoa "($XEN_END).*" "$log" | head -n1)
 	elif [ "$SECONDS" -ge "$deadline" ]; then
-		echo "no end of dom0 after ${TIMEOUT}s"
+		outcome="no end of dom0 after ${TIMEOUT}s"
 	else
-		echo "QEMU exited with status $status before dom0 ended"
+		outcome="QEMU exited with status $status before dom0 ended"
 	fi
 }
 
 # run_case HV GUEST REASON: one boot, counted as passed, failed or skipped.
 run_case() {
-	local hv=$1 guest=$2 reason=$3 args="" log outcome expected problem
+	local hv=$1 guest=$2 reason=$3 args="" log expected problem
 	[ "$guest" = shutdown ] && args="reason=$reason"
 	log=$LOGS/$hv-$guest${args:+-$reason}.log
 	if [ "$hv" = xen ] && [[ $XENITH_ONLY == *" $guest "* ]]; then
@@ -143,10 +158,10 @@ run_case() {
 	rm -f "$log" "$log.qemu"
 	: >"$log"
 	if [ "$hv" = xen ]; then
-		outcome=$(run_xen "$guest" "$args" "$log")
+		run_xen "$guest" "$args" "$log"
 		expected=${XEN_MESSAGE[$reason]}
 	else
-		outcome=$(run_xenith "$guest" "$args" "$log")
+		run_xenith "$guest" "$args" "$log"
 		expected="exit status ${XENITH_STATUS[$reason]}"
 	fi
 	problem=$(check_result_line "$guest" "$log")
