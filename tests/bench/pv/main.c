@@ -1,0 +1,19 @@
+/*
+ * The PV bench guest: the operations of tests/bench/common/bench.c as a
+ * PV64 kernel on the test-guest framework, run as dom0 on Xenith or Xen.
+ */
+#include "console.h"
+#include "pv.h"
+#include "test.h"
+
+const char test_name[] = "pv-bench";
+
+void bench_write(const char *s, unsigned long len)
+{
+	console_write(s, len);
+}
+
+void test_main(void)
+{
+	bench_run(pv_ops, pv_n_ops);
+}

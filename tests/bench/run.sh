@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# make bench: boots the native bench kernel, then the PV bench guest on Xenith
+# and on Xen 4.17, each under the same QEMU with the insncount plugin; prints
+# one table, writes docs/bench/bench.csv and the results in docs/bench/README.md.
+# A column that cannot run says why in its status; the others still run.
+set -euo pipefail
+
+out=build/bench
+plugin=$out/insncount.so
+pv_guest=$out/pv-bench.elf
+xen=${XEN_ELF:-build/xen/xen.elf}
+boot_timeout=${BENCH_BOOT_TIMEOUT:-300}
+make=${MAKE:-make}
+# The guest's last line, or a hypervisor or kernel dying.
+end_re='BENCH done|Hardware Dom0 (halted|crashed)|Panic on CPU|FATAL |RESULT: '
+# One vCPU: a region must begin and end on the vCPU that counts it.
+qemu_args=(-cpu max -m 512 -smp 1 -display none -monitor none -no-reboot
+	   -device isa-debug-exit,iobase=0xf4,iosize=4)
+
+# KVM only where the CPU really has vmx/svm (docs: DESIGN.md section 4).
+if grep -qwE 'vmx|svm' /proc/cpuinfo; then
+	accel=kvm accel_note="kvm (vmx/svm present; TCG plugins do not run under KVM: no instruction counts)"
+else
+	accel=tcg accel_note="tcg (no vmx/svm in /proc/cpuinfo)"
+fi
+
+one_line() {
+	tr -d '\r' | head -n1 | cut -c1-200
+}
+
+fail() { # name reason
+	echo "failed: $2" >"$out/$1.status"
+}
+
+# The hypervisor and the guest framework are being written: an image that
+# does not build fails its columns, not the run.
+build() { # target name...
+	local target=$1 log=$out/$(basename "$1").build.log
+	shift
+	"$make" --no-print-directory "$target" >"$log" 2>&1 && return 0
+	for name; do
+		fail "$name" "$target did not build: $(grep -m1 -E 'error|\*\*\*' "$log" | one_line)"
+	done
+	return 1
+}
+
+why_not_done() { # log qemu-status timed-out
+	local log=$1 why
+	why=$(grep -m1 -A1 -E 'Panic on CPU|Hardware Dom0 crashed|FATAL |RESULT: .*FAIL' "$log" |
+	      tr -d '\r' | paste -sd' ' | cut -c1-200 || true)
+	if [ -z "$why" ] && [ "$3" = 1 ]; then
+		why="no 'BENCH done' within ${boot_timeout}s"
+	elif [ -z "$why" ]; then
+		why="QEMU exited with status $2 before 'BENCH done'"
+	fi
+	local last
+	last=$(grep -v '^\s*$' "$log" | tail -n1 | one_line || true)
+	echo "$why${last:+ (last output: $last)}"
+}
+
+# Waits for output, never for a fixed time; Xen never exits QEMU itself, so
+# QEMU is ended by its PID once the log shows the end.
+boot() { # name kernel append initrd
+	local name=$1 log=$out/$1.log args
+	args=(-accel "$accel" "${qemu_args[@]}" -serial "file:$log" -kernel "$2")
+	[ -z "$3" ] || args+=(-append "$3")
+	[ -z "$4" ] || args+=(-initrd "$4")
+	[ "$accel" != tcg ] || args+=(-plugin "$plugin,out=$out/$name.regions")
+	rm -f "$out/$name.regions"
+	: >"$log"
+	: >"$out/$name.regions"
+	qemu-system-x86_64 "${args[@]}" 2>"$out/$name.qemu.err" &
+	local pid=$! start=$SECONDS rc=0 timed_out=0
+	while kill -0 "$pid" 2>/dev/null; do
+		if grep -qE "$end_re" "$log"; then
+			kill "$pid"
+			break
+		fi
+		if ((SECONDS - start >= boot_timeout)); then
+			timed_out=1
+			kill "$pid"
+			break
+		fi
+		sleep 0.1
+	done
+	wait "$pid" || rc=$?
+	if grep -q 'BENCH done' "$log"; then
+		echo ok >"$out/$name.status"
+	elif [ -s "$out/$name.qemu.err" ] && [ ! -s "$log" ]; then
+		fail "$name" "QEMU: $(one_line <"$out/$name.qemu.err")"
+	else
+		fail "$name" "$(why_not_done "$log" "$rc" "$timed_out")"
+	fi
+	echo "bench: $name: $(cat "$out/$name.status") ($((SECONDS - start)) s)" >&2
+}
+
+boot native "$out/native-bench.elf" "" ""
+if build "$pv_guest" pv-xenith pv-xen; then
+	if build build/xenith.elf32 pv-xenith; then
+		boot pv-xenith build/xenith.elf32 "console=com1" "$pv_guest"
+	fi
+	boot pv-xen "$xen" \
+		"console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1" "$pv_guest"
+fi
+
+python3 tests/bench/table.py "$out" \
+	--column native=native --column "pv-xenith=PV on Xenith" \
+	--column "pv-xen=PV on Xen 4.17" \
+	--accel "$accel_note" \
+	--qemu "$(qemu-system-x86_64 --version | one_line)" \
+	--host-cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs" \
+	--csv docs/bench/bench.csv --readme docs/bench/README.md
