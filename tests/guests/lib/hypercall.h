@@ -32,7 +32,7 @@ hypercall(unsigned int nr, unsigned long a1, unsigned long a2,
 	HYPERCALL_ASM("call hypercall_page + %c[offset]", [offset] "i"(nr * 32));
 }
 
-/* For numbers only known at run time (multicall and bad-argument tables). */
+/* For numbers only known at run time, as in the bad-argument tables. */
 static inline long hypercall_by_number(unsigned int nr, unsigned long a1,
 				       unsigned long a2, unsigned long a3,
 				       unsigned long a4, unsigned long a5)
