@@ -11,6 +11,9 @@ BENCH_COMMON_OBJS := $(call bench_objs,common)
 BENCH_NATIVE_OBJS := $(call bench_objs,native)
 BENCH_PV_OBJS := $(call bench_objs,pv)
 
+# Built by make all too, so that a change elsewhere that breaks them shows.
+ALL_TARGETS += $(BENCH_PLUGIN) $(BENCH_NATIVE) $(BENCH_PV)
+
 # The PV guest is built on the test-guest framework (tests/guests/guests.mk).
 $(BENCH_PV_OBJS): BENCH_INCLUDES := $(GUEST_INCLUDES)
 

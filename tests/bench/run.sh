@@ -9,6 +9,7 @@ out=build/bench
 plugin=$out/insncount.so
 pv_guest=$out/pv-bench.elf
 xen=${XEN_ELF:-build/xen/xen.elf}
+xenith=${XENITH:-build/xenith.elf32}
 boot_timeout=${BENCH_BOOT_TIMEOUT:-300}
 make=${MAKE:-make}
 # The guest's last line, or a hypervisor or kernel dying.
@@ -23,6 +24,12 @@ if grep -qwE 'vmx|svm' /proc/cpuinfo; then
 else
 	accel=tcg accel_note="tcg (no vmx/svm in /proc/cpuinfo)"
 fi
+
+# QEMU runs in the background, where SIGINT does not reach it, and Xen's
+# QEMU never ends by itself: an interrupted run must end it.
+qemu_pid=
+trap '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
 
 one_line() {
 	tr -d '\r' | head -n1 | cut -c1-200
@@ -44,18 +51,27 @@ build() { # target name...
 	return 1
 }
 
+# What isa-debug-exit statuses mean under Xenith (docs/testing.md).
+exit_meaning() {
+	case $1 in
+	1) echo "dom0 powered off" ;; 3) echo "dom0 rebooted" ;;
+	5) echo "dom0 suspended" ;; 7) echo "dom0 crashed" ;;
+	9) echo "dom0 watchdog" ;; 255) echo "hypervisor panic" ;;
+	*) echo "unexpected" ;;
+	esac
+}
+
 why_not_done() { # log qemu-status timed-out
-	local log=$1 why
-	why=$(grep -m1 -A1 -E 'Panic on CPU|Hardware Dom0 crashed|FATAL |RESULT: .*FAIL' "$log" |
+	local log=$1 why last
+	why=$(grep -a -m1 -A1 -E 'Panic on CPU|Hardware Dom0 crashed|FATAL |RESULT: .*FAIL' "$log" |
 	      tr -d '\r' | paste -sd' ' | cut -c1-200 || true)
 	if [ -z "$why" ] && [ "$3" = 1 ]; then
 		why="no 'BENCH done' within ${boot_timeout}s"
 	elif [ -z "$why" ]; then
-		why="QEMU exited with status $2 before 'BENCH done'"
+		why="QEMU exited with status $2 ($(exit_meaning "$2")) before 'BENCH done'"
 	fi
-	local last
-	last=$(grep -v '^\s*$' "$log" | tail -n1 | one_line || true)
-	echo "$why${last:+ (last output: $last)}"
+	last=$(grep -a -v '^\s*$' "$log" | tail -n1 | one_line || true)
+	echo "$why${last:+; last output: $last}"
 }
 
 # Waits for output, never for a fixed time; Xen never exits QEMU itself, so
@@ -70,21 +86,23 @@ boot() { # name kernel append initrd
 	: >"$log"
 	: >"$out/$name.regions"
 	qemu-system-x86_64 "${args[@]}" 2>"$out/$name.qemu.err" &
-	local pid=$! start=$SECONDS rc=0 timed_out=0
-	while kill -0 "$pid" 2>/dev/null; do
-		if grep -qE "$end_re" "$log"; then
-			kill "$pid"
+	qemu_pid=$!
+	local start=$SECONDS rc=0 timed_out=0
+	while kill -0 "$qemu_pid" 2>/dev/null; do
+		if grep -aqE "$end_re" "$log"; then
+			kill "$qemu_pid"
 			break
 		fi
 		if ((SECONDS - start >= boot_timeout)); then
 			timed_out=1
-			kill "$pid"
+			kill "$qemu_pid"
 			break
 		fi
 		sleep 0.1
 	done
-	wait "$pid" || rc=$?
-	if grep -q 'BENCH done' "$log"; then
+	wait "$qemu_pid" || rc=$?
+	qemu_pid=
+	if grep -aq 'BENCH done' "$log"; then
 		echo ok >"$out/$name.status"
 	elif [ -s "$out/$name.qemu.err" ] && [ ! -s "$log" ]; then
 		fail "$name" "QEMU: $(one_line <"$out/$name.qemu.err")"
@@ -96,8 +114,8 @@ boot() { # name kernel append initrd
 
 boot native "$out/native-bench.elf" "" ""
 if build "$pv_guest" pv-xenith pv-xen; then
-	if build build/xenith.elf32 pv-xenith; then
-		boot pv-xenith build/xenith.elf32 "console=com1" "$pv_guest"
+	if build "$xenith" pv-xenith; then
+		boot pv-xenith "$xenith" "console=com1" "$pv_guest"
 	fi
 	boot pv-xen "$xen" \
 		"console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1" "$pv_guest"
