@@ -3,8 +3,11 @@
  * values. Each call must fail with the error real Xen 4.17 gives, and the
  * guest must still work afterwards.
  */
+#include <stdbool.h>
+
 #include "badptr.h"
 #include "hypercall.h"
+#include "string.h"
 #include "test.h"
 #include "traps.h"
 
@@ -21,9 +24,13 @@ struct bad_call {
 	unsigned long nr;
 	unsigned long args[5];
 	long expected;
+	bool xenith_enosys;     /* Xenith does not implement it yet (docs/abi.md) */
 };
 
-#define BAD(what, expected, nr, ...) { what, nr, { __VA_ARGS__ }, expected }
+#define BAD(what, expected, nr, ...) { what, nr, { __VA_ARGS__ }, expected, false }
+/* A call whose hypercall or sub-op Xenith does not implement yet: there it
+ * must answer -ENOSYS; remove the mark when the feature lands. */
+#define PENDING(what, expected, nr, ...) { what, nr, { __VA_ARGS__ }, expected, true }
 #define PTR(p) ((unsigned long)(p))
 
 static struct evtchn_bind_virq bad_virq = { .virq = 1000, .vcpu = 0 };
@@ -59,22 +66,22 @@ static const struct bad_call huge_numbers[] = {
 static const struct bad_call bad_pointers[] = {
 	BAD("set_trap_table", -XEN_EFAULT, __HYPERVISOR_set_trap_table,
 	    UNMAPPED_VA),
-	BAD("mmu_update", -XEN_EFAULT, __HYPERVISOR_mmu_update, UNMAPPED_VA, 1,
+	PENDING("mmu_update", -XEN_EFAULT, __HYPERVISOR_mmu_update, UNMAPPED_VA, 1,
 	    0, DOMID_SELF),
-	BAD("set_gdt", -XEN_EFAULT, __HYPERVISOR_set_gdt, UNMAPPED_VA, 1),
+	PENDING("set_gdt", -XEN_EFAULT, __HYPERVISOR_set_gdt, UNMAPPED_VA, 1),
 	/* Xen answers how many extents it did, not an error, for this one. */
-	BAD("memory_op increase_reservation", 0, __HYPERVISOR_memory_op,
+	PENDING("memory_op increase_reservation", 0, __HYPERVISOR_memory_op,
 	    XENMEM_increase_reservation, UNMAPPED_VA),
-	BAD("memory_op maximum_reservation", -XEN_EFAULT, __HYPERVISOR_memory_op,
+	PENDING("memory_op maximum_reservation", -XEN_EFAULT, __HYPERVISOR_memory_op,
 	    XENMEM_maximum_reservation, UNMAPPED_VA),
 	BAD("multicall", -XEN_EFAULT, __HYPERVISOR_multicall, UNMAPPED_VA, 1),
 	BAD("xen_version capabilities", -XEN_EFAULT, __HYPERVISOR_xen_version,
 	    XENVER_capabilities, NONCANONICAL_VA),
 	BAD("console_io write", -XEN_EFAULT, __HYPERVISOR_console_io,
 	    CONSOLEIO_write, 4, HYPERVISOR_VA),
-	BAD("grant_table_op query_size", -XEN_EFAULT,
+	PENDING("grant_table_op query_size", -XEN_EFAULT,
 	    __HYPERVISOR_grant_table_op, GNTTABOP_query_size, UNMAPPED_VA, 1),
-	BAD("vcpu_op get_runstate_info", -XEN_EFAULT, __HYPERVISOR_vcpu_op,
+	PENDING("vcpu_op get_runstate_info", -XEN_EFAULT, __HYPERVISOR_vcpu_op,
 	    VCPUOP_get_runstate_info, 0, UNMAPPED_VA),
 	BAD("mmuext_op", -XEN_EFAULT, __HYPERVISOR_mmuext_op, UNMAPPED_VA, 1, 0,
 	    DOMID_SELF),
@@ -82,18 +89,18 @@ static const struct bad_call bad_pointers[] = {
 	    SCHEDOP_shutdown, UNMAPPED_VA),
 	BAD("callback_op register", -XEN_EFAULT, __HYPERVISOR_callback_op,
 	    CALLBACKOP_register, UNMAPPED_VA),
-	BAD("event_channel_op alloc_unbound", -XEN_EFAULT,
+	PENDING("event_channel_op alloc_unbound", -XEN_EFAULT,
 	    __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, UNMAPPED_VA),
 	BAD("physdev_op set_iopl", -XEN_EFAULT, __HYPERVISOR_physdev_op,
 	    PHYSDEVOP_set_iopl, UNMAPPED_VA),
-	BAD("nmi_op register_callback", -XEN_EFAULT, __HYPERVISOR_nmi_op,
+	PENDING("nmi_op register_callback", -XEN_EFAULT, __HYPERVISOR_nmi_op,
 	    XENNMI_register_callback, UNMAPPED_VA),
-	BAD("platform_op", -XEN_EFAULT, __HYPERVISOR_platform_op, UNMAPPED_VA),
-	BAD("sysctl", -XEN_EFAULT, __HYPERVISOR_sysctl, UNMAPPED_VA),
-	BAD("domctl", -XEN_EFAULT, __HYPERVISOR_domctl, UNMAPPED_VA),
-	BAD("event_channel_op_compat", -XEN_EFAULT,
+	PENDING("platform_op", -XEN_EFAULT, __HYPERVISOR_platform_op, UNMAPPED_VA),
+	PENDING("sysctl", -XEN_EFAULT, __HYPERVISOR_sysctl, UNMAPPED_VA),
+	PENDING("domctl", -XEN_EFAULT, __HYPERVISOR_domctl, UNMAPPED_VA),
+	PENDING("event_channel_op_compat", -XEN_EFAULT,
 	    __HYPERVISOR_event_channel_op_compat, UNMAPPED_VA),
-	BAD("physdev_op_compat", -XEN_EFAULT, __HYPERVISOR_physdev_op_compat,
+	PENDING("physdev_op_compat", -XEN_EFAULT, __HYPERVISOR_physdev_op_compat,
 	    UNMAPPED_VA),
 };
 
@@ -119,18 +126,18 @@ static const struct bad_call bad_values[] = {
 	    EVTCHNOP_unmask, PTR(&huge_unmask)),
 	BAD("status of port 100000", -XEN_EINVAL, __HYPERVISOR_event_channel_op,
 	    EVTCHNOP_status, PTR(&huge_status)),
-	BAD("set_debugreg 8", -XEN_ENODEV, __HYPERVISOR_set_debugreg, 8, 0),
-	BAD("set_debugreg 0 to a hypervisor address", -XEN_EPERM,
+	PENDING("set_debugreg 8", -XEN_ENODEV, __HYPERVISOR_set_debugreg, 8, 0),
+	PENDING("set_debugreg 0 to a hypervisor address", -XEN_EPERM,
 	    __HYPERVISOR_set_debugreg, 0, HYPERVISOR_VA),
-	BAD("get_debugreg 8", -XEN_ENODEV, __HYPERVISOR_get_debugreg, 8),
+	PENDING("get_debugreg 8", -XEN_ENODEV, __HYPERVISOR_get_debugreg, 8),
 	BAD("update_va_mapping of a hypervisor address", -XEN_EINVAL,
 	    __HYPERVISOR_update_va_mapping, HYPERVISOR_VA, 0, UVMF_INVLPG),
-	BAD("update_va_mapping_otherdomain of a missing domain", -XEN_ESRCH,
+	PENDING("update_va_mapping_otherdomain of a missing domain", -XEN_ESRCH,
 	    __HYPERVISOR_update_va_mapping_otherdomain, UNMAPPED_VA, 0, 0,
 	    NO_SUCH_DOMAIN),
 	BAD("mmuext_op command", -XEN_ENOSYS, __HYPERVISOR_mmuext_op,
 	    PTR(&bad_mmuext_cmd), 1, 0, DOMID_SELF),
-	BAD("mmuext_op pin of a missing frame", -XEN_EINVAL,
+	PENDING("mmuext_op pin of a missing frame", -XEN_EINVAL,
 	    __HYPERVISOR_mmuext_op, PTR(&pin_bad_mfn), 1, 0, DOMID_SELF),
 	BAD("memory_op command", -XEN_ENOSYS, __HYPERVISOR_memory_op, NO_SUCH_CMD),
 	BAD("grant_table_op command", -XEN_ENOSYS, __HYPERVISOR_grant_table_op,
@@ -138,7 +145,7 @@ static const struct bad_call bad_values[] = {
 	BAD("vcpu_op is_up of a missing vCPU", -XEN_ENOENT, __HYPERVISOR_vcpu_op,
 	    VCPUOP_is_up, NO_SUCH_VCPU),
 	BAD("vcpu_op command", -XEN_ENOSYS, __HYPERVISOR_vcpu_op, NO_SUCH_CMD, 0),
-	BAD("vm_assist type 31", -XEN_EINVAL, __HYPERVISOR_vm_assist,
+	PENDING("vm_assist type 31", -XEN_EINVAL, __HYPERVISOR_vm_assist,
 	    VMASST_CMD_enable, 31),
 	BAD("vm_assist command", -XEN_ENOSYS, __HYPERVISOR_vm_assist, NO_SUCH_CMD,
 	    0),
@@ -168,17 +175,29 @@ static long through_syscall(unsigned long nr, const unsigned long *a)
 	return hypercall_syscall(nr, a[0], a[1], a[2], a[3], a[4]);
 }
 
+/* Xenith names itself in the extra version (".0-xenith"). */
+static bool on_xenith(void)
+{
+	static xen_extraversion_t extra;
+
+	return HYPERVISOR_xen_version(XENVER_extraversion, extra) == 0 &&
+	       strstr(extra, "xenith");
+}
+
 static unsigned int run(const struct bad_call *table, unsigned int n,
 			caller_t call)
 {
+	bool xenith = on_xenith();
 	unsigned int i;
 
 	for (i = 0; i < n; i++) {
 		long rc = call(table[i].nr, table[i].args);
+		long expected = xenith && table[i].xenith_enosys ? -XEN_ENOSYS
+								 : table[i].expected;
 
-		if (rc != table[i].expected)
+		if (rc != expected)
 			fail("%s: got %ld, expected %ld", table[i].what, rc,
-			     table[i].expected);
+			     expected);
 	}
 	return n;
 }
