@@ -18,7 +18,8 @@ end_re='BENCH done|Hardware Dom0 (halted|crashed)|Panic on CPU|FATAL |RESULT: '
 qemu_args=(-cpu max -m 512 -smp 1 -display none -monitor none -no-reboot
 	   -device isa-debug-exit,iobase=0xf4,iosize=4)
 
-# KVM only where the CPU really has vmx/svm (docs: DESIGN.md section 4).
+# KVM only where the CPU really has vmx/svm: the software KVM of machines
+# without them mis-executes ring-0 hypervisors.
 if grep -qwE 'vmx|svm' /proc/cpuinfo; then
 	accel=kvm accel_note="kvm (vmx/svm present; TCG plugins do not run under KVM: no instruction counts)"
 else
@@ -82,7 +83,6 @@ boot() { # name kernel append initrd
 	[ -z "$3" ] || args+=(-append "$3")
 	[ -z "$4" ] || args+=(-initrd "$4")
 	[ "$accel" != tcg ] || args+=(-plugin "$plugin,out=$out/$name.regions")
-	rm -f "$out/$name.regions"
 	: >"$log"
 	: >"$out/$name.regions"
 	qemu-system-x86_64 "${args[@]}" 2>"$out/$name.qemu.err" &
