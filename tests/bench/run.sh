@@ -90,16 +90,16 @@ boot() { # name kernel append initrd
 	local start=$SECONDS rc=0 timed_out=0
 	while kill -0 "$qemu_pid" 2>/dev/null; do
 		if grep -aqE "$end_re" "$log"; then
-			kill "$qemu_pid"
 			break
 		fi
 		if ((SECONDS - start >= boot_timeout)); then
 			timed_out=1
-			kill "$qemu_pid"
 			break
 		fi
 		sleep 0.1
 	done
+	# It may have exited by itself meanwhile.
+	kill "$qemu_pid" 2>/dev/null || true
 	wait "$qemu_pid" || rc=$?
 	qemu_pid=
 	if grep -aq 'BENCH done' "$log"; then
