@@ -11,7 +11,7 @@ summary_re='Checks: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+)'
 for test in "$@"; do
 	output=$("$test" 2>&1)
 	status=$?
-	printf '%s\n' "$output"
+	[[ -n $output ]] && printf '%s\n' "$output"
 	if [[ $output =~ $summary_re ]]; then
 		bad=$((BASH_REMATCH[2] + BASH_REMATCH[3]))
 		passed=$((passed + BASH_REMATCH[1] - bad))

@@ -3,8 +3,8 @@
 #include "support.h"
 
 jmp_buf panic_jump;
-volatile bool panic_expected;
-char panic_message[256];
+bool panic_expected;
+static char panic_message[256];
 
 /* An unexpected panic fails the running test with the hypervisor's own
  * message, instead of killing the binary. */

@@ -10,8 +10,7 @@
 Suite *unit_suite(void);
 
 extern jmp_buf panic_jump;
-extern volatile bool panic_expected;
-extern char panic_message[256];
+extern bool panic_expected;
 
 /* A BUG_ON in the code under test must fire: stmt has to panic, and the
  * test goes on after it with the hypervisor's state as the panic left it. */

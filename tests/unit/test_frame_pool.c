@@ -77,6 +77,8 @@ START_TEST(free_forgets_the_flags)
 	table[mfn].flags = PGF_pinned | PGF_xen_shared;
 	table[mfn].type = PGT_l4;
 	frame_pool_free(&pool, mfn);
+	ck_assert_uint_eq(table[mfn].flags, 0);
+	ck_assert_uint_eq(table[mfn].type, PGT_none);
 	ck_assert_int_eq(frame_pool_alloc(&pool, 2), mfn);
 	ck_assert_uint_eq(table[mfn].flags, 0);
 	ck_assert_uint_eq(table[mfn].type, PGT_none);
