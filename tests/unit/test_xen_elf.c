@@ -1,7 +1,6 @@
 /* common/xen_elf.c, part 1: the ELF header and the program headers of an
  * untrusted PV kernel image. The notes are in test_xen_elf_notes.c. */
 #include "elf_image.h"
-#include "errno.h"
 #include "lib.h"
 #include "support.h"
 

@@ -2,7 +2,6 @@
  * address rules Xen's libelf applies to them (elf_xen_note_check and
  * elf_xen_addr_calc_check). */
 #include "elf_image.h"
-#include "errno.h"
 #include "lib.h"
 #include "support.h"
 
