@@ -2,7 +2,9 @@
  * Parsing a PV kernel: an x86-64 ELF executable whose Xen ELF notes
  * (xen/elfnote.h) say where it wants to live and what it needs. The image
  * comes from a boot module or from dom0's toolstack, so every offset and
- * size in it is checked before use, and arithmetic never wraps.
+ * size in it is checked before use. Segment and note arithmetic never
+ * wraps; addresses shifted by VIRT_BASE - PADDR_OFFSET may, as in Xen's
+ * libelf, and the builder refuses any that leave the guest's area.
  */
 #include "errno.h"
 #include "lib.h"
