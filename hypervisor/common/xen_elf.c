@@ -134,8 +134,10 @@ static int check_notes(struct xen_elf_info *info)
 {
 	if (strncmp(info->xen_version, "xen-3.0", 7))
 		return fail(info, "XEN_VERSION note is not xen-3.0");
-	if (strcmp(info->loader, "generic") && strcmp(info->guest_os, "linux"))
+	if (strncmp(info->loader, "generic", 7) && strncmp(info->guest_os, "linux", 5))
 		return fail(info, "LOADER note is not \"generic\"");
+	if (info->paddr_offset != UNSET_ADDR && info->virt_base == UNSET_ADDR)
+		return fail(info, "PADDR_OFFSET note without VIRT_BASE");
 	if (info->virt_base == UNSET_ADDR)
 		info->virt_base = 0;
 	if (info->paddr_offset == UNSET_ADDR)

@@ -39,6 +39,15 @@ static void with_base(uint64_t virt_base, uint64_t paddr_offset)
 	image_ehdr(&img)->e_entry = KERNEL_PADDR + virt_base - paddr_offset;
 }
 
+/* As Xen's libelf: an offset with no base to apply it to is an error. */
+START_TEST(paddr_offset_without_virt_base)
+{
+	image_build(&img, ADDRESS_NOTES);
+	image_note_u64(&img, XEN_ELFNOTE_PADDR_OFFSET, 0);
+	ck_assert_rejected(&img, "PADDR_OFFSET note without VIRT_BASE");
+}
+END_TEST
+
 START_TEST(other_owners_notes_are_ignored)
 {
 	image_build(&img, 0);
@@ -131,6 +140,15 @@ START_TEST(linux_without_loader)
 	image_build(&img, NOTE(XEN_ELFNOTE_LOADER));
 	parses();
 	ck_assert_str_eq(info.loader, "");
+}
+END_TEST
+
+/* Xen compares only the prefixes: "linux-2.6" is a linux kernel. */
+START_TEST(linux_prefix_without_loader)
+{
+	image_build(&img, NOTE(XEN_ELFNOTE_LOADER) | NOTE(XEN_ELFNOTE_GUEST_OS));
+	image_note_str(&img, XEN_ELFNOTE_GUEST_OS, "linux-2.6");
+	parses();
 }
 END_TEST
 
@@ -311,6 +329,8 @@ static void add_note_tests(Suite *s)
 	tcase_add_test(tc, long_string_is_cut_to_fit);
 	tcase_add_test(tc, generic_loader_any_os);
 	tcase_add_test(tc, linux_without_loader);
+	tcase_add_test(tc, linux_prefix_without_loader);
+	tcase_add_test(tc, paddr_offset_without_virt_base);
 	tcase_add_test(tc, other_loader_and_os);
 	tcase_add_test(tc, no_loader_and_no_os);
 	tcase_add_test(tc, narrow_and_wide_numbers);
