@@ -153,5 +153,6 @@ void start_xenith(unsigned long mbi_maddr)
 	apic_init();
 	printk("cpu: nx %d smep %d smap %d tsc-deadline %d; accelerator: %s",
 	       cpu_has_nx, cpu_has_smep, cpu_has_smap, cpu_has_tsc_deadline, accelerator());
+	smp_init();
 	start_dom0();
 }

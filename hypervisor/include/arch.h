@@ -67,6 +67,17 @@ void paging_drop_identity(void);
 void paging_copy_hypervisor_slots(uint64_t *l4);
 unsigned long idle_l4_maddr(void);
 
+/* Secondary CPUs (smp.c): started once, after apic_init(), and left idle. */
+void smp_init(void);
+
+/* Inter-processor interrupts through the local APIC's ICR (apic.c). */
+#define ICR_INIT            (5u << 8)
+#define ICR_STARTUP         (6u << 8)
+#define ICR_ASSERT          (1u << 14)
+#define ICR_LEVEL           (1u << 15)
+unsigned int apic_id(void);
+bool apic_send_icr(unsigned int dest_apic_id, uint32_t cmd);
+
 /* Entry points (entry.S). */
 void __noreturn return_to_guest(void);
 

@@ -16,6 +16,7 @@
 #define MSR_TSC_DEADLINE    0x000006e0
 
 #define EFER_SCE            (1UL << 0)
+#define EFER_LME            (1UL << 8)
 #define EFER_NXE            (1UL << 11)
 
 #define X86_EFLAGS_IF       (1UL << 9)

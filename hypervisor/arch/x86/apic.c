@@ -12,6 +12,8 @@
 #define APIC_ID        0x020
 #define APIC_EOI       0x0b0
 #define APIC_SVR       0x0f0
+#define APIC_ICR_LOW   0x300
+#define APIC_ICR_HIGH  0x310
 #define APIC_LVT_TIMER 0x320
 #define APIC_TMICT     0x380
 #define APIC_TMCCT     0x390
@@ -19,6 +21,8 @@
 #define SVR_ENABLE     0x100
 #define LVT_TSC_DEADLINE (2u << 17)
 #define TDCR_DIV_1     0xb
+#define ICR_PENDING    (1u << 12)
+#define ICR_TIMEOUT_MS 10
 #define PIC1_DATA      0x21
 #define PIC2_DATA      0xa1
 
@@ -74,6 +78,31 @@ void apic_init(void)
 unsigned int apic_id(void)
 {
 	return apic_read(APIC_ID) >> 24;
+}
+
+static bool icr_idle(uint64_t tsc_end)
+{
+	while (apic_read(APIC_ICR_LOW) & ICR_PENDING) {
+		if (rdtsc() > tsc_end)
+			return false;
+		cpu_relax();
+	}
+	return true;
+}
+
+/* The ICR holds one command: it is rewritten only once the last one has
+ * left (delivery status idle), and a command that never leaves is
+ * reported, not waited for forever. Interrupts are off in the hypervisor,
+ * so nothing else on this CPU writes the ICR in between. */
+bool apic_send_icr(unsigned int dest_apic_id, uint32_t cmd)
+{
+	uint64_t end = rdtsc() + tsc_khz * ICR_TIMEOUT_MS;
+
+	if (!icr_idle(end))
+		return false;
+	apic_write(APIC_ICR_HIGH, dest_apic_id << 24);
+	apic_write(APIC_ICR_LOW, cmd);
+	return icr_idle(end);
 }
 
 void apic_eoi(void)

@@ -8,7 +8,6 @@ _Static_assert(sizeof(struct cpu_user_regs) <= GUEST_FRAME_RESERVE, "guest frame
 
 char cpu_stacks[NR_CPUS][STACK_SIZE] __attribute__((aligned(STACK_SIZE)));
 static struct percpu percpu[NR_CPUS];
-unsigned int nr_cpus_online;
 
 /* The guest frame ends 32 bytes below the stack top: es/ds/fs/gs of
  * struct cpu_user_regs follow ss, and the hardware never pushes them. */
@@ -27,5 +26,4 @@ void percpu_init(unsigned int cpu, unsigned int apic_id)
 	gdt_load(cpu, &p->tss);
 	idt_load();
 	syscall_init();
-	__atomic_add_fetch(&nr_cpus_online, 1, __ATOMIC_SEQ_CST);
 }
