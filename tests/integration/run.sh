@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Boots every test guest under QEMU as domain 0, on Xenith and on real Xen
-# 4.17, and checks its result line and how it shut down (docs/testing.md).
+# Boots every test guest (tests/guests/) and hostile guest (tests/hostile/)
+# under QEMU as domain 0, on Xenith and on real Xen 4.17, and checks its
+# result line and how it shut down (docs/testing.md).
 #
 #   tests/integration/run.sh [--hv xenith|xen] [GUEST...]
 set -uo pipefail
@@ -19,6 +20,12 @@ XEN_CMDLINE="console=com1 loglvl=all guest_loglvl=all noreboot"
 # cli/sti trap to the hypervisor; Xenith emulates them as writes to the event
 # mask, real Xen reflects #GP (docs/testing.md).
 XENITH_ONLY=" emulate "
+# Guests whose hypervisor side Xenith lacks so far: they run on Xen only and
+# are reported as pending on Xenith, not as failures. Remove a name when
+# Xenith passes it (docs/testing.md).
+PENDING_ON_XENITH="
+	mmu_pagetables
+"
 SHUTDOWN_REASONS="poweroff reboot crash"
 
 # Xenith ends QEMU through isa-debug-exit with 2*reason+1.
@@ -34,6 +41,7 @@ XEN_END="Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU"
 passed=0
 failed=0
 skipped=0
+pending=0
 # How the last boot ended, as run_xen or run_xenith saw it.
 outcome=
 
@@ -52,9 +60,28 @@ pick_accel() {
 	fi
 }
 
+# A guest's image: hostile guests are built beside the others.
+guest_elf() {
+	if [ -f "tests/hostile/$1.c" ]; then
+		echo "$BUILD/hostile/$1.elf"
+	else
+		echo "$BUILD/guests/$1.elf"
+	fi
+}
+
+# is_listed LIST NAME: NAME is a word of the whitespace-separated LIST.
+is_listed() {
+	local word
+	for word in $1; do
+		[ "$word" = "$2" ] && return 0
+	done
+	return 1
+}
+
 # qemu_args IMAGE CMDLINE GUEST ARGS LOG: the QEMU line docs/testing.md fixes.
 qemu_args() {
-	local module=$BUILD/guests/$3.elf
+	local module
+	module=$(guest_elf "$3")
 	[ -n "$4" ] && module="$module $4"
 	QEMU_ARGS=(-accel "$ACCEL" -cpu max -m 512 -smp 2
 		-display none -monitor none -no-reboot -serial "file:$5"
@@ -144,9 +171,14 @@ run_case() {
 	local hv=$1 guest=$2 reason=$3 args="" log expected problem
 	[ "$guest" = shutdown ] && args="reason=$reason"
 	log=$LOGS/$hv-$guest${args:+-$reason}.log
-	if [ "$hv" = xen ] && [[ $XENITH_ONLY == *" $guest "* ]]; then
+	if [ "$hv" = xen ] && is_listed "$XENITH_ONLY" "$guest"; then
 		echo "SKIP: $guest on xen: Xenith-only (see docs/testing.md)"
 		skipped=$((skipped + 1))
+		return
+	fi
+	if [ "$hv" = xenith ] && is_listed "$PENDING_ON_XENITH" "$guest"; then
+		echo "PENDING: $guest on xenith: not run, pending on Xenith (see docs/testing.md)"
+		pending=$((pending + 1))
 		return
 	fi
 	local image=$XENITH_IMAGE
@@ -208,7 +240,8 @@ while [ $# -gt 0 ]; do
 	esac
 done
 if [ ${#guests[@]} -eq 0 ]; then
-	for src in tests/guests/*.c; do
+	for src in tests/guests/*.c tests/hostile/*.c; do
+		[ -f "$src" ] || continue
 		guests+=("$(basename "$src" .c)")
 	done
 fi
@@ -218,13 +251,14 @@ echo "integration: QEMU accelerator: $ACCEL"
 mkdir -p "$LOGS"
 for hv in $hvs; do
 	for guest in "${guests[@]}"; do
-		if [ ! -f "$BUILD/guests/$guest.elf" ]; then
-			report_failure "$hv" "$guest" poweroff "$BUILD/guests/$guest.elf is not built" ""
+		if [ ! -f "$(guest_elf "$guest")" ]; then
+			report_failure "$hv" "$guest" poweroff "$(guest_elf "$guest") is not built" ""
 			continue
 		fi
 		run_guest "$hv" "$guest"
 	done
 done
 [ "$skipped" -gt 0 ] && echo "$skipped skipped"
+[ "$pending" -gt 0 ] && echo "$pending pending on Xenith"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

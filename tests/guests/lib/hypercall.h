@@ -86,6 +86,18 @@ static inline long HYPERVISOR_update_va_mapping(unsigned long va,
 	return HC(__HYPERVISOR_update_va_mapping, va, pte, flags, 0, 0);
 }
 
+static inline long HYPERVISOR_mmu_update(mmu_update_t *reqs,
+					 unsigned int count,
+					 unsigned int *done, domid_t dom)
+{
+	return HC(__HYPERVISOR_mmu_update, reqs, count, done, dom, 0);
+}
+
+static inline long HYPERVISOR_memory_op(unsigned int cmd, void *arg)
+{
+	return HC(__HYPERVISOR_memory_op, cmd, arg, 0, 0, 0);
+}
+
 static inline long HYPERVISOR_mmuext_op(struct mmuext_op *ops,
 					unsigned int count,
 					unsigned int *done, domid_t dom)

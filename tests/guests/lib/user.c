@@ -2,7 +2,7 @@
 
 #include "events.h"
 #include "hypercall.h"
-#include "pagetable.h"
+#include "ptables.h"
 #include "test.h"
 #include "traps.h"
 #include "user.h"
@@ -13,29 +13,27 @@ void __attribute__((noreturn)) user_return(long code);
 static unsigned char user_stack[16384] __attribute__((aligned(16)));
 static syscall_hook_t syscall_hook;
 
-/* Toggling to user mode needs a user L4; Xen crashes the domain without one. */
-static long set_user_l4(void)
-{
-	const xen_pfn_t *p2m = (const xen_pfn_t *)xen_start_info->mfn_list;
-	struct mmuext_op op = {
-		.cmd = MMUEXT_NEW_USER_BASEPTR,
-		.arg1.mfn = p2m[xen_start_info->pt_base >> PAGE_SHIFT],
-	};
+static bool have_user_l4;
 
-	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+long user_set_l4(xen_pfn_t mfn)
+{
+	long rc = mmuext1(MMUEXT_NEW_USER_BASEPTR, mfn);
+
+	if (!rc)
+		have_user_l4 = true;
+	return rc;
 }
 
 long user_run(void (*fn)(void))
 {
-	static bool have_user_l4;
 	unsigned long rflags = vcpu()->evtchn_upcall_mask ? 0 : X86_EFLAGS_IF;
 	long rc;
 
+	/* Toggling to user mode needs a user L4; Xen crashes the domain without one. */
 	if (!have_user_l4) {
-		rc = set_user_l4();
+		rc = user_set_l4(boot_l4_mfn());
 		if (rc)
 			return rc;
-		have_user_l4 = true;
 	}
 	/* As if called: rsp + 8 is 16-byte aligned at a function's entry. */
 	return user_enter(fn, user_stack + sizeof(user_stack) - 8, rflags);

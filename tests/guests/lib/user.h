@@ -7,6 +7,7 @@
 #define GUEST_USER_H
 
 #include "frame.h"
+#include "xen.h"
 
 /* rax of the syscall that user_exit() makes; rdi carries the code. */
 #define USER_EXIT_SYSCALL 0x7e57e417UL
@@ -18,6 +19,8 @@ typedef void (*syscall_hook_t)(struct frame *f);
  * negative errno if user mode could not be entered.
  */
 long user_run(void (*fn)(void));
+/* Makes mfn the user L4 that user_run() runs on (the kernel's by default). */
+long user_set_l4(xen_pfn_t mfn);
 void __attribute__((noreturn)) user_exit(long code);
 
 /* Sees every other user syscall; it may change f->rax, the return value. */

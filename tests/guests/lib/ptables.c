@@ -1,0 +1,49 @@
+#include "frames.h"
+#include "hypercall.h"
+#include "ptables.h"
+#include "test.h"
+
+long mmu_update1(uint64_t ptr, uint64_t val)
+{
+	mmu_update_t req = { .ptr = ptr, .val = val };
+
+	return HYPERVISOR_mmu_update(&req, 1, NULL, DOMID_SELF);
+}
+
+long mmuext1(unsigned int cmd, xen_pfn_t mfn)
+{
+	struct mmuext_op op = { .cmd = cmd, .arg1.mfn = mfn };
+
+	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+}
+
+long map_frame(void *va, xen_pfn_t mfn, unsigned long flags)
+{
+	return HYPERVISOR_update_va_mapping((unsigned long)va,
+					    MAKE_PTE(mfn, flags), UVMF_INVLPG);
+}
+
+long map_own_frame(void *va)
+{
+	return map_frame(va, virt_to_mfn(va), PTE_PRESENT | PTE_RW);
+}
+
+xen_pfn_t boot_l4_mfn(void)
+{
+	return virt_to_mfn((const void *)xen_start_info->pt_base);
+}
+
+const uint64_t *boot_pte(unsigned long va, unsigned int level)
+{
+	const uint64_t *table = (const uint64_t *)xen_start_info->pt_base;
+	unsigned int n;
+
+	for (n = 4; n > level; n--) {
+		uint64_t e = table[PT_INDEX(va, n)];
+
+		if (!(e & PTE_PRESENT))
+			return NULL;
+		table = (const uint64_t *)(mfn_to_pfn(PTE_MFN(e)) << PAGE_SHIFT);
+	}
+	return &table[PT_INDEX(va, level)];
+}

@@ -1,0 +1,47 @@
+/*
+ * The PV MMU as a test drives it: one-entry mmu_update and mmuext_op, pages
+ * of the guest's image remapped to other frames, and the builder's boot
+ * page tables read through their read-only mappings.
+ */
+#ifndef GUEST_PTABLES_H
+#define GUEST_PTABLES_H
+
+#include "pagetable.h"
+#include "xen.h"
+
+/*
+ * Reads and writes of memory the compiler cannot see aliases of: a VA that a
+ * test maps to another frame, or a frame seen at two VAs.
+ */
+static inline uint64_t peek(unsigned long va)
+{
+	uint64_t v;
+
+	asm volatile("mov (%1), %0" : "=r"(v) : "r"(va) : "memory");
+	return v;
+}
+
+static inline void poke(unsigned long va, uint64_t v)
+{
+	asm volatile("mov %1, (%0)" : : "r"(va), "r"(v) : "memory");
+}
+
+long mmu_update1(uint64_t ptr, uint64_t val);
+/* The mmuext_op commands that take one frame: pins, unpin, base pointers. */
+long mmuext1(unsigned int cmd, xen_pfn_t mfn);
+
+/* update_va_mapping of va to mfn with flags, invalidating va's TLB entry. */
+long map_frame(void *va, xen_pfn_t mfn, unsigned long flags);
+/* Maps va back to its own frame, read-write. */
+long map_own_frame(void *va);
+
+xen_pfn_t boot_l4_mfn(void);
+/*
+ * The level-n entry for va in the boot tables, through the builder's
+ * read-only mapping of the table, or NULL if a level above is not present.
+ * Only the boot tables lie in the initial mapping, where a table's VA
+ * follows from its MFN.
+ */
+const uint64_t *boot_pte(unsigned long va, unsigned int level);
+
+#endif
