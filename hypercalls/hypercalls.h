@@ -34,6 +34,18 @@ long do_callback_op(unsigned long cmd, unsigned long arg);
 long do_event_channel_op(unsigned long cmd, unsigned long arg);
 long do_physdev_op(unsigned long cmd, unsigned long arg);
 
+/* A hypercall that returns -ERESTART has updated its argument registers
+ * and is re-executed from where it stopped (table.c). */
+bool hypercall_preempt_check(void);
+
+/* The batch shape shared by mmu_update and mmuext_op (mmu.c). */
+typedef long (*batch_entry_fn)(struct vcpu *v, const void *entry);
+long run_batch(unsigned long list, unsigned long count, unsigned long pdone,
+	       size_t size, batch_entry_fn one);
+long check_foreigndom(const struct domain *d, unsigned long foreigndom);
+long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
+		   unsigned long foreigndom);
+
 /* Non-canonical addresses are refused wherever a guest names code. */
 static inline bool is_canonical(unsigned long va)
 {

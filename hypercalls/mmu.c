@@ -1,92 +1,146 @@
 /*
- * The page-table hypercalls of xen.h. So far: update_va_mapping on the
- * current kernel page tables, and mmuext_op's NEW_USER_BASEPTR (a user L4
- * that is already a validated L4). The rest of the PV MMU returns -ENOSYS
- * until the type engine lands (docs/abi.md).
+ * The page-table hypercalls of xen.h: mmu_update, mmuext_op and
+ * update_va_mapping, over the page-type engine (mm/page_type.c). Batches
+ * stop at the first failure and report how many entries were done, as
+ * Xen's do; a long batch is preempted and continued (hypercall.h).
  */
 #include "arch.h"
 #include "hypercalls.h"
 #include "mm.h"
 #include "page.h"
+#include "page_type.h"
 #include "pv_mmu.h"
 #include "x86.h"
 
-static bool guest_va(unsigned long va)
+/* Xen's own continuation mark in a batch count: the remaining count goes
+ * back to the guest with it, and the next entry resumes the batch. */
+#define MMU_UPDATE_PREEMPTED (~(~0U >> 1))
+
+/* Foreign page-table operations come with the toolstack's domain builder. */
+long check_foreigndom(const struct domain *d, unsigned long foreigndom)
 {
-	return is_canonical(va) && guest_range_ok(va, 1);
+	domid_t dom = (domid_t)foreigndom;
+
+	if (dom == DOMID_SELF || dom == d->domain_id)
+		return 0;
+	return domain_by_id(dom) ? -ENOSYS : -ESRCH;
 }
 
-static void flush_after_update(unsigned long va, unsigned long flags, bool had_mapping)
+/* Reads entries one by one, calls `one` on each, and keeps *pdone true,
+ * also across continuations. */
+long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
+		      size_t size, batch_entry_fn one)
 {
-	if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_TLB_FLUSH)
-		write_cr3(read_cr3());
-	else if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_INVLPG || had_mapping)
-		invlpg(va);
+	struct vcpu *v = current_vcpu();
+	unsigned int count = (unsigned int)count_arg, done = 0, i;
+	uint64_t entry[2];
+	long rc = 0;
+
+	if (count & MMU_UPDATE_PREEMPTED) {
+		count &= ~MMU_UPDATE_PREEMPTED;
+		if (pdone && copy_from_guest_va(&done, pdone, sizeof(done)))
+			return -EFAULT;
+	}
+	for (i = 0; i < count; i++) {
+		if (i && hypercall_preempt_check()) {
+			struct cpu_user_regs *regs = guest_regs();
+			regs->rdi = list + (unsigned long)i * size;
+			regs->rsi = (count - i) | MMU_UPDATE_PREEMPTED;
+			done += i;
+			if (pdone && copy_to_guest_va(pdone, &done, sizeof(done)))
+				return -EFAULT;
+			return -ERESTART;
+		}
+		if (copy_from_guest_va(entry, list + (unsigned long)i * size, size)) {
+			rc = -EFAULT;
+			break;
+		}
+		if ((rc = one(v, entry)))
+			break;
+	}
+	done += i;
+	if (pdone && copy_to_guest_va(pdone, &done, sizeof(done)))
+		return -EFAULT;
+	return rc;
+}
+
+/* A frame that is not a page table is written as data, as Xen does. */
+static long write_data_entry(unsigned long maddr, uint64_t val, domid_t owner)
+{
+	unsigned long mfn = maddr >> PAGE_SHIFT;
+	long rc = get_page_and_type(mfn, PGT_writable, owner);
+
+	if (rc)
+		return rc;
+	*(uint64_t *)maddr_to_virt(maddr) = val;
+	put_page_and_type(mfn);
+	return 0;
+}
+
+static long pt_update(struct domain *d, uint64_t ptr, uint64_t val, bool preserve_ad)
+{
+	unsigned long maddr = ptr & ~7UL;
+	unsigned long mfn = maddr >> PAGE_SHIFT;
+
+	if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d->domain_id)
+		return -EINVAL;
+	if (!is_pt_type(mfn_to_page(mfn)->type) || !mfn_to_page(mfn)->type_count)
+		return write_data_entry(maddr, val, d->domain_id);
+	return mod_pt_entry(mfn, (maddr & (PAGE_SIZE - 1)) / sizeof(uint64_t), val,
+			    d->domain_id, preserve_ad);
+}
+
+static long machphys_update(struct domain *d, uint64_t ptr, uint64_t pfn)
+{
+	unsigned long mfn = ptr >> PAGE_SHIFT;
+
+	if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d->domain_id)
+		return -EINVAL;
+	m2p_set(mfn, pfn);
+	return 0;
+}
+
+static long mmu_update_one(struct vcpu *v, const void *entry)
+{
+	const struct mmu_update *req = entry;
+
+	switch (req->ptr & 3) {
+	case MMU_NORMAL_PT_UPDATE:
+		return pt_update(v->domain, req->ptr, req->val, false);
+	case MMU_PT_UPDATE_PRESERVE_AD:
+		return pt_update(v->domain, req->ptr, req->val, true);
+	case MMU_MACHPHYS_UPDATE:
+		return machphys_update(v->domain, req->ptr, req->val);
+	}
+	return -ENOSYS;
+}
+
+long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
+		   unsigned long foreigndom)
+{
+	long rc = check_foreigndom(current_vcpu()->domain, foreigndom);
+
+	if (rc)
+		return rc;
+	return run_batch(ureqs, count, pdone, sizeof(struct mmu_update), mmu_update_one);
 }
 
 long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags)
 {
 	struct vcpu *v = current_vcpu();
+	unsigned long l1_mfn;
+	unsigned idx;
 
-	if (!guest_va(va))
+	if (!is_canonical(va) || !guest_range_ok(va, 1) ||
+	    !guest_l1_slot(v->guest_table, va, &l1_mfn, &idx) ||
+	    mfn_to_page(l1_mfn)->type != PGT_l1)
 		return -EINVAL;
-	uint64_t *pl1e = guest_l1e(v->guest_table, va);
-	if (!pl1e)
-		return -EINVAL;
-	bool had_mapping = *pl1e & _PAGE_PRESENT;
-	int rc = mod_l1_entry(v->domain, pl1e, val);
+	long rc = mod_pt_entry(l1_mfn, idx, val, v->domain->domain_id, false);
 	if (rc)
 		return rc;
-	flush_after_update(va, flags, had_mapping);
+	if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_TLB_FLUSH)
+		write_cr3(read_cr3());
+	else if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_INVLPG)
+		invlpg(va);
 	return 0;
-}
-
-/* The user L4 holds a type reference, like the kernel L4 it must equal
- * in kind: a frame of this domain already validated as an L4. */
-static long new_user_baseptr(struct vcpu *v, unsigned long mfn)
-{
-	if (mfn) {
-		if (!mfn_valid(mfn))
-			return -EINVAL;
-		struct page_info *pg = mfn_to_page(mfn);
-		if (pg->owner != v->domain->domain_id || pg->type != PGT_l4 || !pg->type_count)
-			return -EINVAL;
-		pg->type_count++;
-	}
-	if (v->guest_table_user)
-		mfn_to_page(v->guest_table_user)->type_count--;
-	v->guest_table_user = mfn;
-	return 0;
-}
-
-static long mmuext_one(struct vcpu *v, const struct mmuext_op *op)
-{
-	switch (op->cmd) {
-	case MMUEXT_NEW_USER_BASEPTR:
-		return new_user_baseptr(v, op->arg1.mfn);
-	}
-	return -ENOSYS;
-}
-
-long do_mmuext_op(unsigned long ops, unsigned long count, unsigned long pdone,
-		  unsigned long foreigndom)
-{
-	struct vcpu *v = current_vcpu();
-	unsigned long done = 0;
-	long rc = 0;
-
-	if ((domid_t)foreigndom != DOMID_SELF && (domid_t)foreigndom != v->domain->domain_id)
-		return -ENOSYS;
-	for (; done < count; done++) {
-		struct mmuext_op op;
-		if (copy_from_guest_va(&op, ops + done * sizeof(op), sizeof(op))) {
-			rc = -EFAULT;
-			break;
-		}
-		if ((rc = mmuext_one(v, &op)))
-			break;
-	}
-	if (pdone && copy_to_guest_va(pdone, &done, sizeof(unsigned int)))
-		return -EFAULT;
-	return rc;
 }

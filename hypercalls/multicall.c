@@ -4,6 +4,7 @@
  * call with -EFAULT. A nested multicall is refused per entry with -EINVAL
  * (Xen's answer), and so is iret, which cannot return into a batch.
  */
+#include "arch.h"
 #include "hypercalls.h"
 
 long do_multicall(unsigned long calls, unsigned long nr_calls)
@@ -14,10 +15,13 @@ long do_multicall(unsigned long calls, unsigned long nr_calls)
 
 		if (copy_from_guest_va(&mc, va, sizeof(mc)))
 			return -EFAULT;
-		if (mc.op == __HYPERVISOR_multicall || mc.op == __HYPERVISOR_iret)
+		if (mc.op == __HYPERVISOR_multicall || mc.op == __HYPERVISOR_iret) {
 			mc.result = -EINVAL;
-		else
+		} else {
+			this_cpu()->in_multicall++;
 			mc.result = hypercall_dispatch(mc.op, (const unsigned long *)mc.args);
+			this_cpu()->in_multicall--;
+		}
 		if (copy_to_guest_va(va + offsetof(multicall_entry_t, result),
 				     &mc.result, sizeof(mc.result)))
 			return -EFAULT;

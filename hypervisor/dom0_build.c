@@ -11,6 +11,7 @@
 #include "hypercall_page.h"
 #include "mm.h"
 #include "page.h"
+#include "page_type.h"
 #include "xen_elf.h"
 
 #define MAX_P2M_FRAMES 8192                  /* a 16 GiB domain 0 */
@@ -132,14 +133,6 @@ static unsigned long va_to_mfn(const struct layout *l, unsigned long va)
 	return *p2m_slot((va - l->v_start) >> PAGE_SHIFT);
 }
 
-static void take_type(unsigned long mfn, enum page_type type)
-{
-	struct page_info *pg = mfn_to_page(mfn);
-
-	pg->type = type;
-	pg->type_count++;
-}
-
 static const unsigned entry_shift[] = { 0, L1_SHIFT, L2_SHIFT, L3_SHIFT, L4_SHIFT };
 
 /* Which table of its level maps va: tables are numbered from v_start. */
@@ -168,26 +161,24 @@ static void map_page(const struct layout *l, unsigned long va)
 			continue;
 		unsigned long child = va_to_mfn(l, table_va(l, level - 1, table_index(l, level - 1, va)));
 		*e = pte_make(child, upper);
-		take_type(child, (enum page_type)(PGT_l1 + level - 2));
 	}
 	bool is_table = va >= l->pt_start && va < l->stack_start;
 	unsigned long mfn = va_to_mfn(l, va);
 	*table_entry_for(l, 1, va) = pte_make(mfn, _PAGE_PRESENT | _PAGE_ACCESSED | _PAGE_USER |
 					      (is_table ? 0 : _PAGE_RW));
-	mfn_to_page(mfn)->ref_count++;
-	if (!is_table)
-		take_type(mfn, PGT_writable);
 }
 
-static unsigned long build_page_tables(const struct layout *l)
+/* The tables are written plainly, then pinned as Xen's builder pins them:
+ * validation gives every frame its type and references, by the same rules
+ * as any guest's own tables. The vCPU's base pointer holds its own. */
+static unsigned long build_page_tables(struct domain *d, const struct layout *l)
 {
 	unsigned long l4 = va_to_mfn(l, l->pt_start);
 
 	for (unsigned long va = l->v_start; va < l->v_end; va += PAGE_SIZE)
 		map_page(l, va);
-	paging_copy_hypervisor_slots(mfn_to_virt(l4));
-	take_type(l4, PGT_l4);
-	mfn_to_page(l4)->flags |= PGF_pinned;
+	if (pin_table(l4, PGT_l4, d->domain_id) || get_page_and_type(l4, PGT_l4, d->domain_id))
+		panic("domain 0's initial page tables do not validate");
 	return l4;
 }
 
@@ -252,7 +243,7 @@ void dom0_build(struct domain *d, const struct boot_module *kernel,
 	load_kernel(&l, &elf);
 	if (initrd && initrd->size)
 		copy_to_domain(&l, l.initrd_start, initrd->data, initrd->size);
-	unsigned long l4 = build_page_tables(&l);
+	unsigned long l4 = build_page_tables(d, &l);
 	fill_start_info(d, &l, nr_pages, initrd, kernel->cmdline);
 	if (elf.virt_hypercall != UNSET_ADDR)
 		write_hypercall_page(guest_page(&l, elf.virt_hypercall));

@@ -2,6 +2,7 @@
 #include "arch.h"
 #include "domain.h"
 #include "machine.h"
+#include "frames.h"
 #include "mm.h"
 #include "x86.h"
 #include <xen/sched.h>
@@ -73,4 +74,10 @@ void domain_crash(struct domain *d, const char *why)
 	domain_shutdown(d, SHUTDOWN_crash);
 	for (;;)
 		halt();
+}
+
+bool domain_is_privileged(domid_t id)
+{
+	struct domain *d = domain_by_id(id);
+	return d && d->is_privileged;
 }

@@ -30,6 +30,8 @@ struct percpu {
 	unsigned int cpu_id;
 	unsigned int apic_id;
 	struct vcpu *curr;
+	uint64_t preempt_tsc;        /* a long hypercall yields after this */
+	unsigned int in_multicall;   /* no continuation from inside a batch */
 	struct tss64 tss;
 };
 

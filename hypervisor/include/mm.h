@@ -17,6 +17,7 @@ enum page_type {
 
 #define PGF_pinned       (1u << 0)
 #define PGF_xen_shared   (1u << 1)   /* hypervisor data the owner may map */
+#define PGF_tlb_stale    (1u << 2)   /* lost its type; flush before the next */
 
 struct page_info {
 	uint32_t next_free;      /* free-list link, while free */

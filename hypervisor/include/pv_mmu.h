@@ -1,20 +1,13 @@
-/* The PV MMU: guest page-table entries and the references they hold. */
+/* Walking a guest's page tables from the hypervisor. */
 #ifndef XENITH_PV_MMU_H
 #define XENITH_PV_MMU_H
 
-#include "domain.h"
+#include "lib.h"
 
-/* The L1 entry mapping va under the L4 at l4_mfn, or NULL if no L1 table
- * maps it. Every table on the way is one the hypervisor validated. */
-uint64_t *guest_l1e(unsigned long l4_mfn, unsigned long va);
-
-/* Takes the references a new L1 entry needs (a general reference on the
- * frame, and a writable type reference if it maps it writable), or fails
- * with -EINVAL for flags, frames or types the entry may not have. */
-int get_page_from_l1e(const struct domain *d, uint64_t l1e);
-void put_page_from_l1e(uint64_t l1e);
-
-/* Replaces an L1 entry, keeping every reference count true. */
-int mod_l1_entry(const struct domain *d, uint64_t *pl1e, uint64_t nl1e);
+/* The L1 table (its mfn) and the index in it that map va under the L4 at
+ * l4_mfn; false if no present entry leads there. The result may be any
+ * table a guest's linear self-map reaches: callers check its type. */
+bool guest_l1_slot(unsigned long l4_mfn, unsigned long va, unsigned long *table_mfn,
+		   unsigned *idx);
 
 #endif

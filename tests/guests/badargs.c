@@ -66,7 +66,7 @@ static const struct bad_call huge_numbers[] = {
 static const struct bad_call bad_pointers[] = {
 	BAD("set_trap_table", -XEN_EFAULT, __HYPERVISOR_set_trap_table,
 	    UNMAPPED_VA),
-	PENDING("mmu_update", -XEN_EFAULT, __HYPERVISOR_mmu_update, UNMAPPED_VA, 1,
+	BAD("mmu_update", -XEN_EFAULT, __HYPERVISOR_mmu_update, UNMAPPED_VA, 1,
 	    0, DOMID_SELF),
 	PENDING("set_gdt", -XEN_EFAULT, __HYPERVISOR_set_gdt, UNMAPPED_VA, 1),
 	/* Xen answers how many extents it did, not an error, for this one. */
@@ -137,7 +137,7 @@ static const struct bad_call bad_values[] = {
 	    NO_SUCH_DOMAIN),
 	BAD("mmuext_op command", -XEN_ENOSYS, __HYPERVISOR_mmuext_op,
 	    PTR(&bad_mmuext_cmd), 1, 0, DOMID_SELF),
-	PENDING("mmuext_op pin of a missing frame", -XEN_EINVAL,
+	BAD("mmuext_op pin of a missing frame", -XEN_EINVAL,
 	    __HYPERVISOR_mmuext_op, PTR(&pin_bad_mfn), 1, 0, DOMID_SELF),
 	BAD("memory_op command", -XEN_ENOSYS, __HYPERVISOR_memory_op, NO_SUCH_CMD),
 	BAD("grant_table_op command", -XEN_ENOSYS, __HYPERVISOR_grant_table_op,

@@ -1,0 +1,124 @@
+/*
+ * mmuext_op (xen.h): pinning, base pointers, TLB and cache maintenance,
+ * page clearing and copying. Commands not listed return -ENOSYS: SET_LDT
+ * with entries (no LDT support yet), and the obsolete MARK_SUPER pair.
+ */
+#include "arch.h"
+#include "hypercalls.h"
+#include "mm.h"
+#include "page_type.h"
+#include "x86.h"
+
+static const enum page_type pin_types[] = {
+	[MMUEXT_PIN_L1_TABLE] = PGT_l1, [MMUEXT_PIN_L2_TABLE] = PGT_l2,
+	[MMUEXT_PIN_L3_TABLE] = PGT_l3, [MMUEXT_PIN_L4_TABLE] = PGT_l4,
+};
+
+/* A base pointer holds a type reference on its L4; 0 (user only) means
+ * none. The CPU follows the kernel one at once if the guest is in kernel
+ * mode, as it always is when it makes a hypercall. */
+static long set_base(struct vcpu *v, unsigned long *slot, unsigned long mfn, bool allow_none)
+{
+	domid_t owner = v->domain->domain_id;
+
+	if (mfn || !allow_none) {
+		long rc = get_page_and_type(mfn, PGT_l4, owner);
+		if (rc)
+			return rc;
+	}
+	unsigned long old = *slot;
+	*slot = mfn;
+	if (slot == &v->guest_table)
+		write_cr3(mfn << PAGE_SHIFT);
+	if (old)
+		put_page_and_type(old);
+	return 0;
+}
+
+static long clear_page(domid_t owner, unsigned long mfn)
+{
+	long rc = get_page_and_type(mfn, PGT_writable, owner);
+
+	if (rc)
+		return rc;
+	memset(mfn_to_virt(mfn), 0, PAGE_SIZE);
+	put_page_and_type(mfn);
+	return 0;
+}
+
+static long copy_page(domid_t owner, unsigned long dst, unsigned long src)
+{
+	if (!mfn_valid(src) || mfn_to_page(src)->owner != owner)
+		return -EINVAL;
+	long rc = get_page_and_type(dst, PGT_writable, owner);
+	if (rc)
+		return rc;
+	memcpy(mfn_to_virt(dst), mfn_to_virt(src), PAGE_SIZE);
+	put_page_and_type(dst);
+	return 0;
+}
+
+static long flush_cache(const struct domain *d)
+{
+	if (!d->is_privileged)
+		return -EACCES;
+	__asm__ volatile("wbinvd" ::: "memory");
+	return 0;
+}
+
+/* The vCPU mask of the _MULTI forms is read, so a bad one is -EFAULT;
+ * each domain has a single vCPU running so far, so local is all. */
+static long tlb_op(const struct mmuext_op *op, bool one_page)
+{
+	unsigned long mask;
+
+	if ((op->cmd == MMUEXT_TLB_FLUSH_MULTI || op->cmd == MMUEXT_INVLPG_MULTI) &&
+	    copy_from_guest_va(&mask, (unsigned long)op->arg2.vcpumask.p, sizeof(mask)))
+		return -EFAULT;
+	if (!one_page)
+		write_cr3(read_cr3());
+	else if (is_canonical(op->arg1.linear_addr))
+		invlpg(op->arg1.linear_addr);
+	return 0;
+}
+
+static long mmuext_one(struct vcpu *v, const void *entry)
+{
+	const struct mmuext_op *op = entry;
+	domid_t owner = v->domain->domain_id;
+
+	switch (op->cmd) {
+	case MMUEXT_PIN_L1_TABLE: case MMUEXT_PIN_L2_TABLE:
+	case MMUEXT_PIN_L3_TABLE: case MMUEXT_PIN_L4_TABLE:
+		return pin_table(op->arg1.mfn, pin_types[op->cmd], owner);
+	case MMUEXT_UNPIN_TABLE:
+		return unpin_table(op->arg1.mfn, owner);
+	case MMUEXT_NEW_BASEPTR:
+		return set_base(v, &v->guest_table, op->arg1.mfn, false);
+	case MMUEXT_NEW_USER_BASEPTR:
+		return set_base(v, &v->guest_table_user, op->arg1.mfn, true);
+	case MMUEXT_TLB_FLUSH_LOCAL: case MMUEXT_TLB_FLUSH_MULTI: case MMUEXT_TLB_FLUSH_ALL:
+		return tlb_op(op, false);
+	case MMUEXT_INVLPG_LOCAL: case MMUEXT_INVLPG_MULTI: case MMUEXT_INVLPG_ALL:
+		return tlb_op(op, true);
+	case MMUEXT_FLUSH_CACHE: case MMUEXT_FLUSH_CACHE_GLOBAL:
+		return flush_cache(v->domain);
+	case MMUEXT_CLEAR_PAGE:
+		return clear_page(owner, op->arg1.mfn);
+	case MMUEXT_COPY_PAGE:
+		return copy_page(owner, op->arg1.mfn, op->arg2.src_mfn);
+	case MMUEXT_SET_LDT:
+		return op->arg2.nr_ents ? -ENOSYS : 0;
+	}
+	return -ENOSYS;
+}
+
+long do_mmuext_op(unsigned long ops, unsigned long count, unsigned long pdone,
+		  unsigned long foreigndom)
+{
+	long rc = check_foreigndom(current_vcpu()->domain, foreigndom);
+
+	if (rc)
+		return rc;
+	return run_batch(ops, count, pdone, sizeof(struct mmuext_op), mmuext_one);
+}

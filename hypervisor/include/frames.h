@@ -1,0 +1,28 @@
+/*
+ * How the page-type engine (mm/page_type.c) reaches machine frames: their
+ * page_info, their contents, and the TLB. The host unit tests shadow this
+ * header with their own (tests/unit/include/frames.h) to run the engine
+ * over memory they own.
+ */
+#ifndef XENITH_FRAMES_H
+#define XENITH_FRAMES_H
+
+#include "mm.h"
+#include "x86.h"
+
+static inline bool frame_is_ram(unsigned long mfn) { return mfn_valid(mfn); }
+static inline struct page_info *frame_info(unsigned long mfn) { return mfn_to_page(mfn); }
+static inline uint64_t *frame_entries(unsigned long mfn) { return mfn_to_virt(mfn); }
+
+/* A writable mapping may have gone: no stale TLB entry may let a write
+ * reach a frame that is about to become a page table. One vCPU per
+ * physical CPU, and no other CPU runs the domain's tables, so a local
+ * flush is enough. */
+static inline void frames_flush_tlb(void) { write_cr3(read_cr3()); }
+
+bool domain_is_privileged(domid_t id);
+
+/* The entries every L4 gets in slots HV_FIRST_L4_SLOT..HV_LAST_L4_SLOT. */
+void paging_copy_hypervisor_slots(uint64_t *l4);
+
+#endif

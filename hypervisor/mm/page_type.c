@@ -1,0 +1,228 @@
+/*
+ * The page-type engine (include/page_type.h has the rules and who holds
+ * which reference). Tables are validated when first typed and released
+ * recursively when their last type reference goes; the recursion follows
+ * the levels downward only, so it is at most four deep.
+ *
+ * Linear page tables: an upper-level entry may point at its own table,
+ * read-only (a guest's self-map). An entry pointing at another table of
+ * its own level is refused: Xen allows those only with limits on chains
+ * of them (XSA-240), and nothing here needs them.
+ *
+ * TLB: a frame that loses its type (last writable mapping gone, or a
+ * table released) is marked PGF_tlb_stale, and the TLB is flushed before
+ * it takes a new type, so no stale writable or paging-structure entry
+ * survives into the frame's next life.
+ */
+#include "errno.h"
+#include "frames.h"
+#include "page.h"
+#include "page_type.h"
+
+#define _PAGE_AVAIL_HIGH  (0x7ffUL << 52)
+#define _PAGE_GNTTAB      (1UL << 62)       /* only grant mappings carry it */
+#define CACHE_ATTRS       (_PAGE_PWT | _PAGE_PCD | _PAGE_PAT)
+#define UPPER_ALLOWED     (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | \
+			   _PAGE_DIRTY | _PAGE_AVAIL | _PAGE_AVAIL_HIGH | _PAGE_NX)
+#define L1_ALLOWED        ((UPPER_ALLOWED | _PAGE_GLOBAL) & ~_PAGE_GNTTAB)
+
+static bool owned_by(unsigned long mfn, domid_t owner)
+{
+	return frame_is_ram(mfn) && frame_info(mfn)->owner == owner;
+}
+
+static bool is_hv_slot(unsigned level, unsigned idx)
+{
+	return level == 4 && idx >= HV_FIRST_L4_SLOT && idx <= HV_LAST_L4_SLOT;
+}
+
+static unsigned table_level(unsigned type)
+{
+	return type - PGT_l1 + 1;
+}
+
+static void put_page_type(unsigned long mfn);
+
+/* Only a domain that may drive devices sets cache attributes, as on Xen. */
+static uint64_t allowed_flags(unsigned level, domid_t owner)
+{
+	if (level > 1)
+		return UPPER_ALLOWED;
+	return domain_is_privileged(owner) ? L1_ALLOWED | CACHE_ATTRS : L1_ALLOWED;
+}
+
+static int validate_table(unsigned long mfn, unsigned level, domid_t owner)
+{
+	uint64_t *t = frame_entries(mfn);
+
+	for (unsigned i = 0; i < PT_ENTRIES; i++) {
+		if (is_hv_slot(level, i))
+			continue;
+		int rc = get_page_from_entry(t[i], level, mfn, owner);
+		if (rc) {
+			while (i--)
+				if (!is_hv_slot(level, i))
+					put_page_from_entry(t[i], level, mfn);
+			return rc;
+		}
+		if (t[i] & _PAGE_PRESENT)
+			t[i] |= _PAGE_USER;     /* the guest kernel runs in ring 3 */
+	}
+	if (level == 4)
+		paging_copy_hypervisor_slots(t);
+	return 0;
+}
+
+/* Hypervisor slots are cleared too: a released L4 may become the
+ * guest's data, and the hypervisor's addresses are none of its business. */
+static void release_table(unsigned long mfn, unsigned level)
+{
+	uint64_t *t = frame_entries(mfn);
+
+	for (unsigned i = 0; i < PT_ENTRIES; i++) {
+		if (is_hv_slot(level, i))
+			t[i] = 0;
+		else
+			put_page_from_entry(t[i], level, mfn);
+	}
+}
+
+static int get_page_type(unsigned long mfn, enum page_type type, domid_t owner)
+{
+	struct page_info *pg = frame_info(mfn);
+
+	if (pg->type_count) {
+		if (pg->type != type)
+			return -EINVAL;
+		pg->type_count++;
+		return 0;
+	}
+	if (pg->flags & PGF_tlb_stale) {
+		frames_flush_tlb();
+		pg->flags &= ~PGF_tlb_stale;
+	}
+	pg->type = type;
+	pg->type_count = 1;
+	if (is_pt_type(type)) {
+		int rc = validate_table(mfn, table_level(type), owner);
+		if (rc) {
+			pg->type_count = 0;
+			pg->type = PGT_none;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static void put_page_type(unsigned long mfn)
+{
+	struct page_info *pg = frame_info(mfn);
+
+	BUG_ON(!pg->type_count);
+	if (--pg->type_count)
+		return;
+	if (is_pt_type(pg->type))
+		release_table(mfn, table_level(pg->type));
+	pg->type = PGT_none;
+	pg->flags |= PGF_tlb_stale;
+}
+
+int get_page_and_type(unsigned long mfn, enum page_type type, domid_t owner)
+{
+	if (!owned_by(mfn, owner))
+		return -EINVAL;
+	int rc = get_page_type(mfn, type, owner);
+	if (!rc)
+		frame_info(mfn)->ref_count++;
+	return rc;
+}
+
+void put_page_and_type(unsigned long mfn)
+{
+	put_page_type(mfn);
+	frame_info(mfn)->ref_count--;
+}
+
+static int get_page_from_l1e(uint64_t e, unsigned long mfn, domid_t owner)
+{
+	if (!owned_by(mfn, owner))
+		return -EINVAL;
+	if (e & _PAGE_RW) {
+		int rc = get_page_type(mfn, PGT_writable, owner);
+		if (rc)
+			return rc;
+	}
+	frame_info(mfn)->ref_count++;
+	return 0;
+}
+
+int get_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn, domid_t owner)
+{
+	if (!(e & _PAGE_PRESENT))
+		return 0;
+	if (e & ~PTE_ADDR_MASK & ~allowed_flags(level, owner))
+		return -EINVAL;
+	unsigned long mfn = pte_mfn(e);
+	if (level == 1)
+		return get_page_from_l1e(e, mfn, owner);
+	if (mfn == table_mfn)
+		return (e & _PAGE_RW) ? -EINVAL : 0;
+	return get_page_and_type(mfn, (enum page_type)(PGT_l1 + level - 2), owner);
+}
+
+void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn)
+{
+	if (!(e & _PAGE_PRESENT))
+		return;
+	unsigned long mfn = pte_mfn(e);
+	if (level == 1) {
+		if (e & _PAGE_RW)
+			put_page_type(mfn);
+		frame_info(mfn)->ref_count--;
+	} else if (mfn != table_mfn) {
+		put_page_and_type(mfn);
+	}
+}
+
+int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owner,
+		 bool preserve_ad)
+{
+	struct page_info *pg = frame_info(table_mfn);
+
+	if (!is_pt_type(pg->type) || !pg->type_count || idx >= PT_ENTRIES)
+		return -EINVAL;
+	unsigned level = table_level(pg->type);
+	if (is_hv_slot(level, idx))
+		return -EINVAL;
+	uint64_t *pe = &frame_entries(table_mfn)[idx];
+	uint64_t old = *pe;
+	if (preserve_ad)
+		e = (e & ~(_PAGE_ACCESSED | _PAGE_DIRTY)) | (old & (_PAGE_ACCESSED | _PAGE_DIRTY));
+	if (e & _PAGE_PRESENT)
+		e |= _PAGE_USER;
+	int rc = get_page_from_entry(e, level, table_mfn, owner);
+	if (rc)
+		return rc;
+	__atomic_store_n(pe, e, __ATOMIC_SEQ_CST);
+	put_page_from_entry(old, level, table_mfn);
+	return 0;
+}
+
+int pin_table(unsigned long mfn, enum page_type type, domid_t owner)
+{
+	if (!owned_by(mfn, owner) || (frame_info(mfn)->flags & PGF_pinned))
+		return -EINVAL;
+	int rc = get_page_and_type(mfn, type, owner);
+	if (!rc)
+		frame_info(mfn)->flags |= PGF_pinned;
+	return rc;
+}
+
+int unpin_table(unsigned long mfn, domid_t owner)
+{
+	if (!owned_by(mfn, owner) || !(frame_info(mfn)->flags & PGF_pinned))
+		return -EINVAL;
+	frame_info(mfn)->flags &= ~PGF_pinned;
+	put_page_and_type(mfn);
+	return 0;
+}
