@@ -1,7 +1,10 @@
 #include "frames.h"
 #include "hypercall.h"
 #include "ptables.h"
+#include "string.h"
 #include "test.h"
+
+static char scratch[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 long mmu_update1(uint64_t ptr, uint64_t val)
 {
@@ -28,6 +31,23 @@ long map_own_frame(void *va)
 	return map_frame(va, virt_to_mfn(va), PTE_PRESENT | PTE_RW);
 }
 
+long frame_zero(xen_pfn_t mfn)
+{
+	long rc = map_frame(scratch, mfn, PTE_PRESENT | PTE_RW);
+
+	if (rc)
+		return rc;
+	memset(scratch, 0, sizeof(scratch));
+	return map_own_frame(scratch);
+}
+
+long invlpg(unsigned long va)
+{
+	struct mmuext_op op = { .cmd = MMUEXT_INVLPG_LOCAL, .arg1.linear_addr = va };
+
+	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+}
+
 xen_pfn_t boot_l4_mfn(void)
 {
 	return virt_to_mfn((const void *)xen_start_info->pt_base);
@@ -46,4 +66,11 @@ const uint64_t *boot_pte(unsigned long va, unsigned int level)
 		table = (const uint64_t *)(mfn_to_pfn(PTE_MFN(e)) << PAGE_SHIFT);
 	}
 	return &table[PT_INDEX(va, level)];
+}
+
+uint64_t boot_pte_maddr(unsigned long va, unsigned int level)
+{
+	const uint64_t *pte = boot_pte(va, level);
+
+	return pte ? virt_to_maddr(pte) : 0;
 }

@@ -35,6 +35,12 @@ long map_frame(void *va, xen_pfn_t mfn, unsigned long flags);
 /* Maps va back to its own frame, read-write. */
 long map_own_frame(void *va);
 
+/* Zeroes a frame of the guest through a scratch mapping. */
+long frame_zero(xen_pfn_t mfn);
+
+/* Flushes va from this vCPU's TLB, after an mmu_update changed its entry. */
+long invlpg(unsigned long va);
+
 xen_pfn_t boot_l4_mfn(void);
 /*
  * The level-n entry for va in the boot tables, through the builder's
@@ -43,5 +49,8 @@ xen_pfn_t boot_l4_mfn(void);
  * follows from its MFN.
  */
 const uint64_t *boot_pte(unsigned long va, unsigned int level);
+
+/* Machine address of the boot tables' level-n entry for va, or 0. */
+uint64_t boot_pte_maddr(unsigned long va, unsigned int level);
 
 #endif
