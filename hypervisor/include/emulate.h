@@ -11,6 +11,7 @@ struct vcpu;
  * advanced past it; false leaves the fault to be bounced to the guest. */
 bool emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs);
 bool emulate_forced_invalid_op(struct vcpu *v, struct cpu_user_regs *regs);
+bool emulate_ptwr(struct vcpu *v, struct cpu_user_regs *regs, unsigned long cr2);
 
 /* Which I/O ports a domain may reach (emulate/io_ports.c). */
 bool ioport_permitted(const struct vcpu *v, unsigned int port, unsigned int size);

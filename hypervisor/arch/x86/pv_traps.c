@@ -132,9 +132,13 @@ void pv_trap_from_guest(struct cpu_user_regs *regs)
 			return;
 		break;
 	case X86_EXC_PF:
+		/* Read first: emulation's own guest reads may fault and
+		 * overwrite %cr2. */
+		v->vcpu_info->arch.cr2 = read_cr2();
+		if (emulate_ptwr(v, regs, v->vcpu_info->arch.cr2))
+			return;
 		/* The guest kernel runs in ring 3, but it sees its faults as
 		 * supervisor ones, as on Xen. */
-		v->vcpu_info->arch.cr2 = read_cr2();
 		if (v->kernel_mode)
 			regs->error_code &= ~PFEC_USER;
 		break;
