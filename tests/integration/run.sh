@@ -26,6 +26,7 @@ XENITH_ONLY=" emulate "
 PENDING_ON_XENITH="
 	mmu_pagetables
 	mmu_update
+	mmuext_misc
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
