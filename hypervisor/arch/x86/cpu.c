@@ -3,12 +3,23 @@
 #include "x86.h"
 
 #define CR4_SMEP           (1UL << 20)
+#define CR4_SMAP           (1UL << 21)
 #define CPUID1_ECX_TSC_DL  (1u << 24)
 #define CPUID7_EBX_SMEP    (1u << 7)
 #define CPUID7_EBX_SMAP    (1u << 20)
 #define EXT1_EDX_NX        (1u << 20)
 
 bool cpu_has_nx, cpu_has_smep, cpu_has_smap, cpu_has_tsc_deadline;
+
+/* Before any guest access: without SMAP, stac and clac would be #UD. */
+static void smap_sites_to_nops(void)
+{
+	extern uint8_t *const __start_smap_sites[], *const __stop_smap_sites[];
+	static const uint8_t nop3[] = { 0x0f, 0x1f, 0x00 };
+
+	for (uint8_t *const *site = __start_smap_sites; site < __stop_smap_sites; site++)
+		memcpy(*site, nop3, sizeof(nop3));
+}
 
 void cpu_features_init(void)
 {
@@ -21,13 +32,15 @@ void cpu_features_init(void)
 	cpu_has_smap = r[1] & CPUID7_EBX_SMAP;
 	cpuid(0x80000001, 0, r);
 	cpu_has_nx = r[3] & EXT1_EDX_NX;
+	if (!cpu_has_smap)
+		smap_sites_to_nops();
 }
+
 
 extern char syscall_entry[], syscall32_entry[];
 
-/* Guest data is never executable in ring 0 (SMEP). The hypervisor reads
- * guest memory only through guest_access.c; SMAP is left for the PV MMU
- * work, which adds the stac/clac pairs there. */
+/* Guest data is never executable in ring 0 (SMEP), and readable or
+ * writable only inside guest_access.c's stac/clac pair (SMAP). */
 void syscall_init(void)
 {
 	uint64_t efer = rdmsr(MSR_EFER) | EFER_SCE;
@@ -42,4 +55,6 @@ void syscall_init(void)
 	      X86_EFLAGS_NT | X86_EFLAGS_AC);
 	if (cpu_has_smep)
 		write_cr4(read_cr4() | CR4_SMEP);
+	if (cpu_has_smap)
+		write_cr4(read_cr4() | CR4_SMAP);
 }

@@ -119,6 +119,13 @@ common_interrupt:
 	testb	$3, 16(%rsp)
 	jz	1f
 	swapgs
+	/* The guest's RFLAGS.AC must not switch SMAP off in here (syscall
+	 * clears it through SFMASK). */
+661:	.byte	0x0f, 0x01, 0xca
+	.pushsection .smap_sites, "a"
+	.balign	8
+	.quad	661b
+	.popsection
 1:	cld
 	SAVE_ALL
 	movq	%rsp, %rdi

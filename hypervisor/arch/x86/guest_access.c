@@ -5,6 +5,7 @@
  */
 #include "errno.h"
 #include "guest_access.h"
+#include "smap.h"
 #include <xen/xen.h>
 
 /* Guests own the lower canonical half and the upper half above Xen's
@@ -21,9 +22,11 @@ bool guest_range_ok(unsigned long va, size_t len)
 	return va >= HYPERVISOR_VIRT_END;
 }
 
-/* Returns the number of bytes not copied. */
+/* Returns the number of bytes not copied. A fault resumes after the
+ * copy, so the clac always runs. */
 static size_t copy_with_fixup(void *dst, const void *src, size_t n)
 {
+	stac();
 	__asm__ volatile("1:\trep movsb\n"
 			 "2:\n"
 			 ".pushsection .ex_table, \"a\"\n\t"
@@ -31,6 +34,7 @@ static size_t copy_with_fixup(void *dst, const void *src, size_t n)
 			 ".quad 1b, 2b\n"
 			 ".popsection"
 			 : "+D"(dst), "+S"(src), "+c"(n) :: "memory");
+	clac();
 	return n;
 }
 
