@@ -27,6 +27,7 @@ PENDING_ON_XENITH="
 	mmu_pagetables
 	mmu_update
 	mmuext_misc
+	memory_op
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
