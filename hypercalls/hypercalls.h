@@ -19,6 +19,7 @@ long do_set_trap_table(unsigned long traps);
 long do_stack_switch(unsigned long ss, unsigned long sp);
 long do_set_callbacks(unsigned long event, unsigned long failsafe, unsigned long syscall);
 long do_fpu_taskswitch(unsigned long set);
+long do_memory_op(unsigned long cmd, unsigned long arg);
 long do_multicall(unsigned long calls, unsigned long nr_calls);
 long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags);
 long do_set_timer_op(unsigned long timeout);

@@ -18,6 +18,7 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(stack_switch),
 	HYPERCALL(set_callbacks),
 	HYPERCALL(fpu_taskswitch),
+	HYPERCALL(memory_op),
 	HYPERCALL(multicall),
 	HYPERCALL(update_va_mapping),
 	HYPERCALL(set_timer_op),

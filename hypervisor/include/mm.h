@@ -65,6 +65,20 @@ static inline unsigned long virt_to_maddr(const void *va)
 #define INVALID_M2P_ENTRY (~0UL)
 void m2p_set(unsigned long mfn, unsigned long pfn);
 
+/* The M2P's machine frames, in the 2 MiB extents that
+ * XENMEM_machphys_mfn_list reports: extent i starts at m2p_extent_mfn(i). */
+unsigned long m2p_nr_extents(void);
+unsigned long m2p_extent_mfn(unsigned long i);
+
+/* The machine's memory map as the loader gave it, every type, in the BIOS
+ * E820 layout XENMEM_machine_memory_map hands out (Xen's public headers
+ * name that layout but do not declare it). */
+struct e820_entry {
+	uint64_t addr, size;
+	uint32_t type;
+} __attribute__((packed));
+unsigned int mm_machine_map(const struct e820_entry **map);
+
 /* Boot-time set-up, in order: memory map, direct map, frame table. */
 struct multiboot_info;
 void mm_reserve(unsigned long start, unsigned long end);

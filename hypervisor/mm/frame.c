@@ -11,6 +11,7 @@
 
 #define MAX_RAM_RANGES 32
 #define MAX_RESERVED   16
+#define MAX_MAP_ENTRIES 128
 #define LOW_MEMORY     0x100000UL
 
 struct range { unsigned long start, end; };
@@ -22,6 +23,9 @@ static unsigned nr_reserved;
 static unsigned long boot_floor;         /* boot allocations grow from here */
 static spinlock_t pool_lock;
 static unsigned long *m2p;
+static unsigned long m2p_maddr, m2p_size;
+static struct e820_entry machine_map[MAX_MAP_ENTRIES];
+static unsigned nr_machine_map;
 
 struct frame_pool machine_frames;
 unsigned long max_mfn;
@@ -39,9 +43,11 @@ static void read_memory_map(const struct multiboot_info *mbi)
 	BUG_ON(!(mbi->flags & MBI_MEMMAP));
 	unsigned long p = mbi->mmap_addr, end = p + mbi->mmap_length;
 
-	for (; p < end && nr_ram < MAX_RAM_RANGES; ) {
+	for (; p < end; ) {
 		const struct multiboot_mmap *e = maddr_to_virt(p);
-		if (e->type == MB_MEM_RAM && e->len)
+		if (e->len && nr_machine_map < MAX_MAP_ENTRIES)
+			machine_map[nr_machine_map++] = (struct e820_entry){ e->addr, e->len, e->type };
+		if (e->type == MB_MEM_RAM && e->len && nr_ram < MAX_RAM_RANGES)
 			ram[nr_ram++] = (struct range){ ROUNDUP(e->addr, PAGE_SIZE),
 							(e->addr + e->len) & ~(PAGE_SIZE - 1) };
 		p += e->size + 4;
@@ -92,8 +98,8 @@ void mm_init(const struct multiboot_info *mbi)
 
 	unsigned long table_size = max_mfn * sizeof(struct page_info);
 	struct page_info *table = maddr_to_virt(boot_alloc(table_size, PAGE_SIZE));
-	unsigned long m2p_size = ROUNDUP(max_mfn * sizeof(unsigned long), 1UL << L2_SHIFT);
-	unsigned long m2p_maddr = boot_alloc(m2p_size, 1UL << L2_SHIFT);
+	m2p_size = ROUNDUP(max_mfn * sizeof(unsigned long), 1UL << L2_SHIFT);
+	m2p_maddr = boot_alloc(m2p_size, 1UL << L2_SHIFT);
 
 	m2p = maddr_to_virt(m2p_maddr);
 	memset(m2p, 0xff, m2p_size);        /* INVALID_M2P_ENTRY everywhere */
@@ -134,4 +140,21 @@ void free_frame(unsigned long mfn)
 void m2p_set(unsigned long mfn, unsigned long pfn)
 {
 	m2p[mfn] = pfn;
+}
+
+/* One boot allocation, 2 MiB aligned, so its extents are contiguous. */
+unsigned long m2p_nr_extents(void)
+{
+	return m2p_size >> L2_SHIFT;
+}
+
+unsigned long m2p_extent_mfn(unsigned long i)
+{
+	return (m2p_maddr + (i << L2_SHIFT)) >> PAGE_SHIFT;
+}
+
+unsigned int mm_machine_map(const struct e820_entry **map)
+{
+	*map = machine_map;
+	return nr_machine_map;
 }

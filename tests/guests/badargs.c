@@ -72,7 +72,7 @@ static const struct bad_call bad_pointers[] = {
 	/* Xen answers how many extents it did, not an error, for this one. */
 	PENDING("memory_op increase_reservation", 0, __HYPERVISOR_memory_op,
 	    XENMEM_increase_reservation, UNMAPPED_VA),
-	PENDING("memory_op maximum_reservation", -XEN_EFAULT, __HYPERVISOR_memory_op,
+	BAD("memory_op maximum_reservation", -XEN_EFAULT, __HYPERVISOR_memory_op,
 	    XENMEM_maximum_reservation, UNMAPPED_VA),
 	BAD("multicall", -XEN_EFAULT, __HYPERVISOR_multicall, UNMAPPED_VA, 1),
 	BAD("xen_version capabilities", -XEN_EFAULT, __HYPERVISOR_xen_version,
