@@ -147,11 +147,10 @@ static int get_page_from_l1e(uint64_t e, unsigned long mfn, domid_t owner)
 {
 	if (!owned_by(mfn, owner))
 		return -EINVAL;
-	if (e & _PAGE_RW) {
-		int rc = get_page_type(mfn, PGT_writable, owner);
-		if (rc)
-			return rc;
-	}
+	/* A frame in use as a table cannot be mapped writable: Xen says
+	 * -EBUSY here, where every other type conflict is -EINVAL. */
+	if ((e & _PAGE_RW) && get_page_type(mfn, PGT_writable, owner))
+		return -EBUSY;
 	frame_info(mfn)->ref_count++;
 	return 0;
 }
