@@ -28,6 +28,7 @@ PENDING_ON_XENITH="
 	mmu_update
 	mmuext_misc
 	memory_op
+	ptwr
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
