@@ -24,9 +24,6 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
-	mmu_pagetables
-	mmu_update
-	mmuext_misc
 	memory_op
 	ptwr
 "
