@@ -87,7 +87,9 @@ static void populate(struct domain *d, const struct layout *l, unsigned long nr_
 		*p2m_slot(pfn) = mfn;
 		m2p_set(mfn, pfn);
 	}
-	d->tot_pages = d->max_pages = nr_pages;
+	/* Domain 0 has no ceiling, as on Xen without dom0_mem=max:. */
+	d->tot_pages = nr_pages;
+	d->max_pages = UINT32_MAX;
 }
 
 static void *guest_page(const struct layout *l, unsigned long va)

@@ -24,7 +24,6 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
-	memory_op
 	ptwr
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
