@@ -34,6 +34,8 @@ long do_sched_op(unsigned long cmd, unsigned long arg);
 long do_callback_op(unsigned long cmd, unsigned long arg);
 long do_event_channel_op(unsigned long cmd, unsigned long arg);
 long do_physdev_op(unsigned long cmd, unsigned long arg);
+long do_set_gdt(unsigned long frame_list, unsigned long entries);
+long do_update_descriptor(unsigned long maddr, unsigned long desc);
 
 /* A hypercall that returns -ERESTART has updated its argument registers
  * and is re-executed from where it stopped (table.c). */

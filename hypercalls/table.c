@@ -15,9 +15,11 @@
 static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(set_trap_table),
 	HYPERCALL(mmu_update),
+	HYPERCALL(set_gdt),
 	HYPERCALL(stack_switch),
 	HYPERCALL(set_callbacks),
 	HYPERCALL(fpu_taskswitch),
+	HYPERCALL(update_descriptor),
 	HYPERCALL(memory_op),
 	HYPERCALL(multicall),
 	HYPERCALL(update_va_mapping),

@@ -59,6 +59,9 @@ extern unsigned int nr_cpus_online;
 void cpu_features_init(void);
 void percpu_init(unsigned int cpu, unsigned int apic_id);
 void gdt_load(unsigned int cpu, struct tss64 *tss);
+/* Shows a vCPU's descriptor frames (up to FIRST_RESERVED_GDT_PAGE) in
+ * this CPU's GDT. */
+void gdt_set_guest_frames(unsigned int cpu, const unsigned long *mfns, unsigned int nr);
 void idt_init(void);
 void idt_load(void);
 void syscall_init(void);

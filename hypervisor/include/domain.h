@@ -31,6 +31,8 @@ struct vcpu {
 	unsigned long fs_base, gs_base_kernel, gs_base_user;
 	bool fpu_ts;                     /* the guest's virtual CR0.TS */
 	unsigned int iopl;               /* virtual IOPL (PHYSDEVOP_set_iopl) */
+	unsigned long gdt_frames[FIRST_RESERVED_GDT_PAGE];   /* each holds a seg_desc type ref */
+	unsigned int gdt_nr_frames;
 	struct trap_info trap_ctxt[256];
 	unsigned long event_callback, failsafe_callback, syscall_callback;
 	bool syscall_masks_events, failsafe_masks_events;

@@ -36,6 +36,10 @@ int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owne
 int pin_table(unsigned long mfn, enum page_type type, domid_t owner);
 int unpin_table(unsigned long mfn, domid_t owner);
 
+/* A segment descriptor a guest may have in its GDT (fixing its DPL up to
+ * 3 in place, as Xen does), or false. */
+bool check_descriptor(uint64_t *desc);
+
 static inline bool is_pt_type(unsigned t) { return t >= PGT_l1 && t <= PGT_l4; }
 
 #endif

@@ -43,6 +43,36 @@ static unsigned table_level(unsigned type)
 
 static void put_page_type(unsigned long mfn);
 
+#define SEG_PRESENT   (1UL << 47)
+#define SEG_DPL       (3UL << 45)
+#define SEG_CODE_DATA (1UL << 44)
+#define SEG_TYPE      (0xfUL << 40)
+
+/* Xen's check_descriptor for a 64-bit PV guest: code and data segments
+ * are fine once their DPL is 3 (the guest kernel's ring), not-present
+ * and type-0 descriptors are harmless; no system descriptor (TSS, LDT,
+ * gate) may come from a guest. Xenith also refuses call gates. */
+bool check_descriptor(uint64_t *desc)
+{
+	if (!(*desc & SEG_PRESENT))
+		return true;
+	if (*desc & SEG_CODE_DATA) {
+		*desc |= SEG_DPL;
+		return true;
+	}
+	return !(*desc & SEG_TYPE);
+}
+
+static int validate_descriptors(unsigned long mfn)
+{
+	uint64_t *d = frame_entries(mfn);
+
+	for (unsigned i = 0; i < PT_ENTRIES; i++)
+		if (!check_descriptor(&d[i]))
+			return -EINVAL;
+	return 0;
+}
+
 /* Only a domain that may drive devices sets cache attributes, as on Xen. */
 static uint64_t allowed_flags(unsigned level, domid_t owner)
 {
@@ -103,8 +133,9 @@ static int get_page_type(unsigned long mfn, enum page_type type, domid_t owner)
 	}
 	pg->type = type;
 	pg->type_count = 1;
-	if (is_pt_type(type)) {
-		int rc = validate_table(mfn, table_level(type), owner);
+	if (is_pt_type(type) || type == PGT_seg_desc) {
+		int rc = type == PGT_seg_desc ? validate_descriptors(mfn)
+					      : validate_table(mfn, table_level(type), owner);
 		if (rc) {
 			pg->type_count = 0;
 			pg->type = PGT_none;

@@ -68,7 +68,7 @@ static const struct bad_call bad_pointers[] = {
 	    UNMAPPED_VA),
 	BAD("mmu_update", -XEN_EFAULT, __HYPERVISOR_mmu_update, UNMAPPED_VA, 1,
 	    0, DOMID_SELF),
-	PENDING("set_gdt", -XEN_EFAULT, __HYPERVISOR_set_gdt, UNMAPPED_VA, 1),
+	BAD("set_gdt", -XEN_EFAULT, __HYPERVISOR_set_gdt, UNMAPPED_VA, 1),
 	/* Xen answers how many extents it did, not an error, for this one. */
 	PENDING("memory_op increase_reservation", 0, __HYPERVISOR_memory_op,
 	    XENMEM_increase_reservation, UNMAPPED_VA),

@@ -23,7 +23,7 @@ void percpu_init(unsigned int cpu, unsigned int apic_id)
 	p->tss.iomap_base = sizeof(p->tss);     /* no I/O bitmap: ring 3 gets no ports */
 	wrmsr(MSR_GS_BASE, (unsigned long)p);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	syscall_init();          /* first: EFER.NXE, before the GDT window's NX entries */
 	gdt_load(cpu, &p->tss);
 	idt_load();
-	syscall_init();
 }

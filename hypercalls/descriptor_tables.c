@@ -1,0 +1,67 @@
+/*
+ * set_gdt and update_descriptor (arch-x86/xen.h): a guest's own GDT, in
+ * frames it owns that take the descriptor-table type, so that it can never
+ * map them writable; every descriptor is checked (check_descriptor) when a
+ * frame takes the type and whenever one is updated.
+ */
+#include "arch.h"
+#include "hypercalls.h"
+#include "mm.h"
+#include "page_type.h"
+
+#define DESCS_PER_FRAME (PAGE_SIZE / sizeof(uint64_t))
+
+static void release_gdt(struct vcpu *v)
+{
+	for (unsigned i = 0; i < v->gdt_nr_frames; i++)
+		put_page_and_type(v->gdt_frames[i]);
+	v->gdt_nr_frames = 0;
+}
+
+long do_set_gdt(unsigned long frame_list, unsigned long entries)
+{
+	struct vcpu *v = current_vcpu();
+	unsigned long frames[FIRST_RESERVED_GDT_PAGE];
+
+	if (entries > FIRST_RESERVED_GDT_ENTRY)
+		return -EINVAL;
+	unsigned nr = (entries + DESCS_PER_FRAME - 1) / DESCS_PER_FRAME;
+	if (copy_from_guest_va(frames, frame_list, nr * sizeof(frames[0])))
+		return -EFAULT;
+	for (unsigned i = 0; i < nr; i++) {
+		long rc = get_page_and_type(frames[i], PGT_seg_desc, v->domain->domain_id);
+		if (rc) {
+			while (i--)
+				put_page_and_type(frames[i]);
+			return rc;
+		}
+	}
+	release_gdt(v);
+	memcpy(v->gdt_frames, frames, nr * sizeof(frames[0]));
+	v->gdt_nr_frames = nr;
+	gdt_set_guest_frames(this_cpu()->cpu_id, v->gdt_frames, nr);
+	return 0;
+}
+
+/* A frame of a descriptor table is written in place; any other frame of
+ * the caller's is written as data, if it may be writable. */
+long do_update_descriptor(unsigned long maddr, unsigned long desc)
+{
+	domid_t owner = current_vcpu()->domain->domain_id;
+	unsigned long mfn = maddr >> PAGE_SHIFT;
+	uint64_t d = desc;
+
+	if ((maddr & 7) || !mfn_valid(mfn) || mfn_to_page(mfn)->owner != owner ||
+	    !check_descriptor(&d))
+		return -EINVAL;
+	struct page_info *pg = mfn_to_page(mfn);
+	if (pg->type == PGT_seg_desc && pg->type_count) {
+		*(uint64_t *)maddr_to_virt(maddr) = d;
+		return 0;
+	}
+	if (get_page_and_type(mfn, PGT_writable, owner))
+		return -EINVAL;
+	*(uint64_t *)maddr_to_virt(maddr) = d;
+	put_page_and_type(mfn);
+	return 0;
+}
