@@ -10,6 +10,11 @@ GUEST_LIB_OBJS := $(patsubst tests/guests/%,$(GUEST_OBJ)/%.o,\
 GUEST_LDS := tests/guests/lib/guest.lds
 GUEST_INCLUDES := -Itests/guests/lib
 
+# The compile and link steps of a guest, shared with tests/hostile/hostile.mk.
+GUEST_COMPILE = $(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -MMD -MP -c $< -o $@
+GUEST_LINK = $(CC) $(GUEST_LDFLAGS) -Wl,--build-id=none -T $(GUEST_LDS) -o $@ \
+	$(filter %.o,$^)
+
 # Real Xen, the oracle every guest's expectations are checked against.
 XEN_ELF := $(BUILD)/xen/xen.elf
 XEN_GZ := /boot/xen-4.17-amd64.gz
@@ -22,14 +27,14 @@ ALL_TARGETS += $(GUEST_ELFS) $(XEN_ELF)
 
 $(GUEST_OBJ)/%.c.o: tests/guests/%.c | $(BUILD)/include/xen
 	@mkdir -p $(@D)
-	$(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -MMD -MP -c $< -o $@
+	$(GUEST_COMPILE)
 
 $(GUEST_OBJ)/%.S.o: tests/guests/%.S | $(BUILD)/include/xen
 	@mkdir -p $(@D)
 	$(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
 
 $(BUILD)/guests/%.elf: $(GUEST_OBJ)/%.c.o $(GUEST_LIB_OBJS) $(GUEST_LDS)
-	$(CC) $(GUEST_LDFLAGS) -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $(filter %.o,$^)
+	$(GUEST_LINK)
 
 $(XEN_ELF): $(XEN_GZ)
 	@mkdir -p $(@D)

@@ -25,6 +25,7 @@ XENITH_ONLY=" emulate "
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
 	ptwr
+	map_foreign
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 

@@ -41,6 +41,16 @@ long frame_zero(xen_pfn_t mfn)
 	return map_own_frame(scratch);
 }
 
+long frame_write(xen_pfn_t mfn, unsigned int index, uint64_t val)
+{
+	long rc = map_frame(scratch, mfn, PTE_PRESENT | PTE_RW);
+
+	if (rc)
+		return rc;
+	((uint64_t *)scratch)[index] = val;
+	return map_own_frame(scratch);
+}
+
 long invlpg(unsigned long va)
 {
 	struct mmuext_op op = { .cmd = MMUEXT_INVLPG_LOCAL, .arg1.linear_addr = va };

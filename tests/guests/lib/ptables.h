@@ -35,8 +35,9 @@ long map_frame(void *va, xen_pfn_t mfn, unsigned long flags);
 /* Maps va back to its own frame, read-write. */
 long map_own_frame(void *va);
 
-/* Zeroes a frame of the guest through a scratch mapping. */
+/* Zeroes a frame of the guest, or writes one word of it, through a scratch mapping. */
 long frame_zero(xen_pfn_t mfn);
+long frame_write(xen_pfn_t mfn, unsigned int index, uint64_t val);
 
 /* Flushes va from this vCPU's TLB, after an mmu_update changed its entry. */
 long invlpg(unsigned long va);
