@@ -24,11 +24,6 @@ static unsigned long window_va(void)
 	return (unsigned long)window;
 }
 
-static long mmuext(struct mmuext_op op)
-{
-	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
-}
-
 /* Maps the window to A and touches it, so that the TLB holds A. */
 static void window_on_a(void)
 {
@@ -118,14 +113,9 @@ static int frame_is(xen_pfn_t mfn, uint64_t word0, uint64_t word511)
 /* Data frames only: both frames are mapped read-only at the time. */
 static void check_clear_and_copy(void)
 {
-	expect_eq(mmuext((struct mmuext_op){ .cmd = MMUEXT_COPY_PAGE,
-					     .arg1.mfn = frame_a,
-					     .arg2.src_mfn = frame_b }),
-		  0, "COPY_PAGE from B to A");
+	expect_eq(copy_page(frame_a, frame_b), 0, "COPY_PAGE from B to A");
 	expect(frame_is(frame_a, MAGIC_B, MAGIC_B), "A is not a copy of B");
-	expect_eq(mmuext((struct mmuext_op){ .cmd = MMUEXT_CLEAR_PAGE,
-					     .arg1.mfn = frame_b }),
-		  0, "CLEAR_PAGE of B");
+	expect_eq(mmuext1(MMUEXT_CLEAR_PAGE, frame_b), 0, "CLEAR_PAGE of B");
 	expect(frame_is(frame_b, 0, 0), "B is not zero");
 }
 

@@ -49,13 +49,6 @@ static void map_both_ways(const struct target *t)
 	expect_eq(map_own_frame(window), 0, "restore of the window");
 }
 
-static long mmuext(unsigned int cmd, xen_pfn_t mfn, xen_pfn_t src)
-{
-	struct mmuext_op op = { .cmd = cmd, .arg1.mfn = mfn, .arg2.src_mfn = src };
-
-	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
-}
-
 /* Every other operation on a frame of someone else is -EINVAL. */
 static void touch_otherwise(const char *what, xen_pfn_t mfn)
 {
@@ -63,11 +56,11 @@ static void touch_otherwise(const char *what, xen_pfn_t mfn)
 
 	if (mmu_update1(m2p, 0) != -XEN_EINVAL)
 		fail("MMU_MACHPHYS_UPDATE of %s is not -EINVAL", what);
-	if (mmuext(MMUEXT_COPY_PAGE, virt_to_mfn(window), mfn) != -XEN_EINVAL)
+	if (copy_page(virt_to_mfn(window), mfn) != -XEN_EINVAL)
 		fail("COPY_PAGE from %s is not -EINVAL", what);
-	if (mmuext(MMUEXT_CLEAR_PAGE, mfn, 0) != -XEN_EINVAL)
+	if (mmuext1(MMUEXT_CLEAR_PAGE, mfn) != -XEN_EINVAL)
 		fail("CLEAR_PAGE of %s is not -EINVAL", what);
-	if (mmuext(MMUEXT_PIN_L1_TABLE, mfn, 0) != -XEN_EINVAL)
+	if (mmuext1(MMUEXT_PIN_L1_TABLE, mfn) != -XEN_EINVAL)
 		fail("PIN_L1_TABLE of %s is not -EINVAL", what);
 }
 

@@ -26,6 +26,7 @@ XENITH_ONLY=" emulate "
 PENDING_ON_XENITH="
 	ptwr
 	map_foreign
+	pt_writable
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 

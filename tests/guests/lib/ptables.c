@@ -13,11 +13,20 @@ long mmu_update1(uint64_t ptr, uint64_t val)
 	return HYPERVISOR_mmu_update(&req, 1, NULL, DOMID_SELF);
 }
 
+long mmuext(struct mmuext_op op)
+{
+	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+}
+
 long mmuext1(unsigned int cmd, xen_pfn_t mfn)
 {
-	struct mmuext_op op = { .cmd = cmd, .arg1.mfn = mfn };
+	return mmuext((struct mmuext_op){ .cmd = cmd, .arg1.mfn = mfn });
+}
 
-	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+long copy_page(xen_pfn_t dst, xen_pfn_t src)
+{
+	return mmuext((struct mmuext_op){ .cmd = MMUEXT_COPY_PAGE, .arg1.mfn = dst,
+					  .arg2.src_mfn = src });
 }
 
 long map_frame(void *va, xen_pfn_t mfn, unsigned long flags)
@@ -53,9 +62,7 @@ long frame_write(xen_pfn_t mfn, unsigned int index, uint64_t val)
 
 long invlpg(unsigned long va)
 {
-	struct mmuext_op op = { .cmd = MMUEXT_INVLPG_LOCAL, .arg1.linear_addr = va };
-
-	return HYPERVISOR_mmuext_op(&op, 1, NULL, DOMID_SELF);
+	return mmuext((struct mmuext_op){ .cmd = MMUEXT_INVLPG_LOCAL, .arg1.linear_addr = va });
 }
 
 xen_pfn_t boot_l4_mfn(void)

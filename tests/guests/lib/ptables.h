@@ -27,8 +27,10 @@ static inline void poke(unsigned long va, uint64_t v)
 }
 
 long mmu_update1(uint64_t ptr, uint64_t val);
-/* The mmuext_op commands that take one frame: pins, unpin, base pointers. */
+/* One mmuext_op; mmuext1 for the commands that take one frame. */
+long mmuext(struct mmuext_op op);
 long mmuext1(unsigned int cmd, xen_pfn_t mfn);
+long copy_page(xen_pfn_t dst, xen_pfn_t src);
 
 /* update_va_mapping of va to mfn with flags, invalidating va's TLB entry. */
 long map_frame(void *va, xen_pfn_t mfn, unsigned long flags);
