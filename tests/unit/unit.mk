@@ -37,6 +37,18 @@ $(eval $(call unit_test,string,))
 $(eval $(call unit_test,xen_elf,hypervisor/common/xen_elf.c tests/unit/elf_image.c))
 $(eval $(call unit_test,xen_elf_notes,hypervisor/common/xen_elf.c tests/unit/elf_image.c))
 
+# The page-type engine, its tests split in three files by concern.
+# page_type.c reaches machine frames only through "frames.h"; the tests
+# shadow it with a fake machine (tests/unit/include/frames.h), so that
+# folder must come before hypervisor/include. The flag is set on these
+# objects, not on the binaries: a binary's target-specific variables pass
+# on to its prerequisites, support.o among them, which other tests share.
+PAGE_TYPE_SRCS := hypervisor/mm/page_type.c tests/unit/fake_frames.c tests/unit/page_tables.c
+PAGE_TYPE_TESTS := page_type page_type_refusals page_type_update
+$(foreach t,$(PAGE_TYPE_TESTS),$(eval $(call unit_test,$(t),$(PAGE_TYPE_SRCS))))
+$(patsubst %.c,$(UNIT_OBJ)/%.o,$(PAGE_TYPE_SRCS) $(PAGE_TYPE_TESTS:%=tests/unit/test_%.c)): \
+	UNIT_CFLAGS := -Itests/unit/include $(UNIT_CFLAGS)
+
 # string.c's functions carry libc's names: linked into a test binary they
 # would replace libc's for libcheck too, and one bug would kill the
 # reporter. So they live alone in a shared object with no libc (-z defs)
