@@ -27,6 +27,7 @@ PENDING_ON_XENITH="
 	ptwr
 	map_foreign
 	pt_writable
+	ptwr_bad
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
