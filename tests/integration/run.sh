@@ -28,6 +28,7 @@ PENDING_ON_XENITH="
 	map_foreign
 	pt_writable
 	ptwr_bad
+	l4_slots
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
