@@ -29,6 +29,7 @@ PENDING_ON_XENITH="
 	pt_writable
 	ptwr_bad
 	l4_slots
+	pin_bad
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
