@@ -7,33 +7,13 @@
 #include "hypercalls.h"
 #include "mm.h"
 #include "page_type.h"
+#include "pv_mmu.h"
 #include "x86.h"
 
 static const enum page_type pin_types[] = {
 	[MMUEXT_PIN_L1_TABLE] = PGT_l1, [MMUEXT_PIN_L2_TABLE] = PGT_l2,
 	[MMUEXT_PIN_L3_TABLE] = PGT_l3, [MMUEXT_PIN_L4_TABLE] = PGT_l4,
 };
-
-/* A base pointer holds a type reference on its L4; 0 (user only) means
- * none. The CPU follows the kernel one at once if the guest is in kernel
- * mode, as it always is when it makes a hypercall. */
-static long set_base(struct vcpu *v, unsigned long *slot, unsigned long mfn, bool allow_none)
-{
-	domid_t owner = v->domain->domain_id;
-
-	if (mfn || !allow_none) {
-		long rc = get_page_and_type(mfn, PGT_l4, owner);
-		if (rc)
-			return rc;
-	}
-	unsigned long old = *slot;
-	*slot = mfn;
-	if (slot == &v->guest_table)
-		write_cr3(mfn << PAGE_SHIFT);
-	if (old)
-		put_page_and_type(old);
-	return 0;
-}
 
 static long clear_page(domid_t owner, unsigned long mfn)
 {
@@ -94,9 +74,9 @@ static long mmuext_one(struct vcpu *v, const void *entry)
 	case MMUEXT_UNPIN_TABLE:
 		return unpin_table(op->arg1.mfn, owner);
 	case MMUEXT_NEW_BASEPTR:
-		return set_base(v, &v->guest_table, op->arg1.mfn, false);
+		return vcpu_set_base(v, false, op->arg1.mfn);
 	case MMUEXT_NEW_USER_BASEPTR:
-		return set_base(v, &v->guest_table_user, op->arg1.mfn, true);
+		return vcpu_set_base(v, true, op->arg1.mfn);
 	case MMUEXT_TLB_FLUSH_LOCAL: case MMUEXT_TLB_FLUSH_MULTI: case MMUEXT_TLB_FLUSH_ALL:
 		return tlb_op(op, false);
 	case MMUEXT_INVLPG_LOCAL: case MMUEXT_INVLPG_MULTI: case MMUEXT_INVLPG_ALL:

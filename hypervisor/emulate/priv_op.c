@@ -9,6 +9,9 @@
 #include "domain.h"
 #include "emulate.h"
 #include "guest_access.h"
+#include "config.h"
+#include "page.h"
+#include "pv_mmu.h"
 #include "x86.h"
 
 #define MAX_INSN 15
@@ -17,6 +20,7 @@ struct insn {
 	unsigned long rip;
 	unsigned len;            /* bytes consumed so far */
 	unsigned opsize;         /* 2 or 4: operand size for in/out */
+	uint8_t rex;
 };
 
 /* Instruction bytes are fetched one at a time, as the decoder needs them,
@@ -95,6 +99,41 @@ static bool emulate_msr(struct vcpu *v, struct cpu_user_regs *regs, bool write)
 	return true;
 }
 
+/* mov to and from %cr3, register operands only: the guest's kernel base
+ * pointer, read as Xen reports it and written as MMUEXT_NEW_BASEPTR. */
+static bool emulate_mov_cr(struct vcpu *v, struct cpu_user_regs *regs, struct insn *in,
+			   bool write)
+{
+	uint8_t modrm;
+
+	if (!next_byte(in, &modrm) || (modrm >> 6) != 3)
+		return false;
+	unsigned cr = ((modrm >> 3) & 7) | ((in->rex & 0x04) ? 8 : 0);
+	uint64_t *reg = guest_gpr(regs, (modrm & 7) | ((in->rex & 0x01) ? 8 : 0));
+	if (cr != 3)
+		return false;
+	if (!write) {
+		*reg = v->guest_table << PAGE_SHIFT;
+		return true;
+	}
+	return vcpu_set_base(v, false, (*reg & PTE_ADDR_MASK) >> PAGE_SHIFT) == 0;
+}
+
+static bool emulate_0f(struct vcpu *v, struct cpu_user_regs *regs, struct insn *in)
+{
+	uint8_t op;
+
+	if (!next_byte(in, &op))
+		return false;
+	switch (op) {
+	case 0x20: case 0x22:
+		return emulate_mov_cr(v, regs, in, op == 0x22);
+	case 0x30: case 0x32:
+		return emulate_msr(v, regs, op == 0x30);
+	}
+	return false;
+}
+
 bool emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs)
 {
 	struct insn in = { .rip = regs->rip, .opsize = 4 };
@@ -108,6 +147,11 @@ bool emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs)
 		if (!next_byte(&in, &op))
 			return false;
 	}
+	if ((op & 0xf0) == 0x40) {
+		in.rex = op;
+		if (!next_byte(&in, &op))
+			return false;
+	}
 
 	switch (op) {
 	case 0xfa: v->vcpu_info->evtchn_upcall_mask = 1; done = true; break;
@@ -117,8 +161,7 @@ bool emulate_privileged_op(struct vcpu *v, struct cpu_user_regs *regs)
 		done = emulate_io(v, regs, &in, op);
 		break;
 	case 0x0f:
-		done = next_byte(&in, &op) && (op == 0x30 || op == 0x32) &&
-		       emulate_msr(v, regs, op == 0x30);
+		done = emulate_0f(v, regs, &in);
 		break;
 	default:
 		done = false;

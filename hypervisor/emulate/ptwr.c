@@ -112,15 +112,6 @@ static bool decode_store(struct fetch *f, struct store *s)
 	return true;
 }
 
-static uint64_t *gpr(struct cpu_user_regs *r, unsigned n)
-{
-	uint64_t *const regs[16] = {
-		&r->rax, &r->rcx, &r->rdx, &r->rbx, &r->rsp, &r->rbp, &r->rsi, &r->rdi,
-		&r->r8, &r->r9, &r->r10, &r->r11, &r->r12, &r->r13, &r->r14, &r->r15,
-	};
-	return regs[n];
-}
-
 static uint64_t sized(uint64_t v, unsigned size)
 {
 	return size == 8 ? v : (uint32_t)v;
@@ -142,12 +133,12 @@ static struct outcome store_outcome(struct cpu_user_regs *regs, const struct sto
 	unsigned shift = offset * 8;
 	uint64_t mask = s->size == 8 ? ~0UL : 0xffffffffUL << shift;
 	uint64_t old_part = sized(old >> shift, s->size);
-	uint64_t val = s->has_imm ? s->imm : *gpr(regs, s->reg);
+	uint64_t val = s->has_imm ? s->imm : *guest_gpr(regs, s->reg);
 	struct outcome o = { .writes = true,
 			     .new_entry = (old & ~mask) | ((sized(val, s->size) << shift) & mask) };
 
 	if (s->kind == STORE_XCHG) {
-		o.reg = gpr(regs, s->reg);
+		o.reg = guest_gpr(regs, s->reg);
 		o.reg_value = old_part;
 	} else if (s->kind == STORE_CMPXCHG) {
 		o.zf = sized(regs->rax, s->size) == old_part;

@@ -29,7 +29,8 @@ int get_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn, dom
 void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn);
 
 /* Replaces entry `idx` of a validated table; the table's level comes from
- * its type. With preserve_ad the old accessed/dirty bits stay. */
+ * its type. With preserve_ad the old accessed/dirty bits are kept as well
+ * (xen.h: *ptr = val | (*ptr & (A|D))). */
 int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owner,
 		 bool preserve_ad);
 

@@ -10,4 +10,13 @@
 bool guest_l1_slot(unsigned long l4_mfn, unsigned long va, unsigned long *table_mfn,
 		   unsigned *idx);
 
+struct vcpu;
+
+/* Loads a new kernel (or user) L4 for the vCPU, which takes a type
+ * reference on it (validating it if it is new) and drops the old one's.
+ * A user L4 of 0 means none. -EINVAL if mfn is not a valid L4 of the
+ * domain. The kernel one takes effect at once: the vCPU is in kernel mode
+ * whenever the hypervisor acts on its behalf this way. */
+int vcpu_set_base(struct vcpu *v, bool user, unsigned long mfn);
+
 #endif

@@ -227,7 +227,7 @@ int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owne
 	uint64_t *pe = &frame_entries(table_mfn)[idx];
 	uint64_t old = *pe;
 	if (preserve_ad)
-		e = (e & ~(_PAGE_ACCESSED | _PAGE_DIRTY)) | (old & (_PAGE_ACCESSED | _PAGE_DIRTY));
+		e |= old & (_PAGE_ACCESSED | _PAGE_DIRTY);
 	if (e & _PAGE_PRESENT)
 		e |= _PAGE_USER;
 	int rc = get_page_from_entry(e, level, table_mfn, owner);

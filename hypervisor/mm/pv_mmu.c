@@ -1,7 +1,10 @@
 /* Walking guest page tables, which the hypervisor reads through its direct
  * map: every table on the way was validated, so every frame is the
  * guest's own. */
+#include "domain.h"
 #include "mm.h"
+#include "page_type.h"
+#include "x86.h"
 #include "page.h"
 #include "pv_mmu.h"
 
@@ -19,4 +22,22 @@ bool guest_l1_slot(unsigned long l4_mfn, unsigned long va, unsigned long *table_
 	*table_mfn = mfn;
 	*idx = pt_index(va, L1_SHIFT);
 	return true;
+}
+
+int vcpu_set_base(struct vcpu *v, bool user, unsigned long mfn)
+{
+	unsigned long *slot = user ? &v->guest_table_user : &v->guest_table;
+
+	if (mfn || !user) {
+		int rc = get_page_and_type(mfn, PGT_l4, v->domain->domain_id);
+		if (rc)
+			return rc;
+	}
+	unsigned long old = *slot;
+	*slot = mfn;
+	if (!user)
+		write_cr3(mfn << PAGE_SHIFT);
+	if (old)
+		put_page_and_type(old);
+	return 0;
 }
