@@ -30,6 +30,7 @@ PENDING_ON_XENITH="
 	ptwr_bad
 	l4_slots
 	pin_bad
+	baseptr_bad
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
