@@ -29,30 +29,6 @@ static void on_timer(evtchn_port_t port)
 	deliveries++;
 }
 
-static long bind_timer(void)
-{
-	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = 0 };
-	long rc;
-
-	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
-	if (rc) {
-		fail("EVTCHNOP_bind_virq(VIRQ_TIMER): %ld", rc);
-		return -1;
-	}
-	event_bind(bind.port, on_timer);
-	return bind.port;
-}
-
-/* Only our one-shot timer may raise VIRQ_TIMER during the test. */
-static int stop_periodic_timer(void)
-{
-	long rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
-
-	if (rc)
-		fail("VCPUOP_stop_periodic_timer: %ld", rc);
-	return rc ? -1 : 0;
-}
-
 static uint64_t arm(void)
 {
 	uint64_t deadline = now_ns() + MS;
@@ -100,13 +76,12 @@ static void test_unmasked(void)
 
 void test_main(void)
 {
-	long port;
+	long port = timer_bind_oneshot(on_timer);
 
-	if (stop_periodic_timer())
+	if (port < 0) {
+		fail("stopping the periodic timer or binding VIRQ_TIMER: %ld", port);
 		return;
-	port = bind_timer();
-	if (port < 0)
-		return;
+	}
 	test_masked(port);
 	test_unmasked();
 }

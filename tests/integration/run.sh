@@ -31,6 +31,7 @@ PENDING_ON_XENITH="
 	l4_slots
 	pin_bad
 	baseptr_bad
+	huge_batch
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 

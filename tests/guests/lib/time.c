@@ -1,4 +1,7 @@
+#include <stddef.h>
+
 #include "events.h"
+#include "hypercall.h"
 #include "time.h"
 
 static inline uint64_t rdtsc(void)
@@ -37,4 +40,17 @@ uint64_t now_ns(void)
 		__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	} while ((version & 1) || version != t->version);
 	return system_time + scale_delta(tsc - stamp, mul, shift);
+}
+
+long timer_bind_oneshot(event_handler_t fn)
+{
+	struct evtchn_bind_virq bind = { .virq = VIRQ_TIMER, .vcpu = 0 };
+	long rc = HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
+
+	if (!rc)
+		rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
+	if (rc)
+		return rc;
+	event_bind(bind.port, fn);
+	return bind.port;
 }

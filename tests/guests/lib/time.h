@@ -4,6 +4,14 @@
 
 #include <stdint.h>
 
+#include "events.h"
+
 uint64_t now_ns(void);
+
+/*
+ * Stops the periodic timer, so that only set_timer_op raises VIRQ_TIMER,
+ * and routes VIRQ_TIMER to fn; returns the port or a negative errno.
+ */
+long timer_bind_oneshot(event_handler_t fn);
 
 #endif
