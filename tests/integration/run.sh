@@ -32,6 +32,7 @@ PENDING_ON_XENITH="
 	pin_bad
 	baseptr_bad
 	huge_batch
+	mmu_badptr
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
