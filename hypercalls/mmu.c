@@ -16,18 +16,20 @@
  * back to the guest with it, and the next entry resumes the batch. */
 #define MMU_UPDATE_PREEMPTED (~(~0U >> 1))
 
-/* Foreign page-table operations come with the toolstack's domain builder. */
+/* Foreign page-table operations come with the toolstack's domain builder.
+ * Naming oneself by id rather than DOMID_SELF is -ESRCH, as on Xen. */
 long check_foreigndom(const struct domain *d, unsigned long foreigndom)
 {
 	domid_t dom = (domid_t)foreigndom;
 
-	if (dom == DOMID_SELF || dom == d->domain_id)
+	if (dom == DOMID_SELF)
 		return 0;
-	return domain_by_id(dom) ? -ENOSYS : -ESRCH;
+	return dom != d->domain_id && domain_by_id(dom) ? -ENOSYS : -ESRCH;
 }
 
 /* Reads entries one by one, calls `one` on each, and keeps *pdone true,
- * also across continuations. */
+ * also across continuations. As on Xen, a pdone that cannot be written
+ * is not an error of the batch. */
 long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
 		      size_t size, batch_entry_fn one)
 {
@@ -48,7 +50,7 @@ long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
 			regs->rsi = (count - i) | MMU_UPDATE_PREEMPTED;
 			done += i;
 			if (pdone && copy_to_guest_va(pdone, &done, sizeof(done)))
-				return -EFAULT;
+				return -EFAULT;     /* the continuation could not resume */
 			return -ERESTART;
 		}
 		if (copy_from_guest_va(entry, list + (unsigned long)i * size, size)) {
@@ -59,8 +61,8 @@ long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
 			break;
 	}
 	done += i;
-	if (pdone && copy_to_guest_va(pdone, &done, sizeof(done)))
-		return -EFAULT;
+	if (pdone)
+		copy_to_guest_va(pdone, &done, sizeof(done));
 	return rc;
 }
 
@@ -138,6 +140,13 @@ long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long fla
 	long rc = mod_pt_entry(l1_mfn, idx, val, v->domain->domain_id, false);
 	if (rc)
 		return rc;
+	/* Beyond LOCAL and ALL, the flags are a pointer to a vCPU mask (MULTI).
+	 * As on Xen it is read after the update, which stands even if the
+	 * mask is bad; one vCPU per domain makes local all there is. */
+	unsigned long mask, mask_ptr = flags & ~UVMF_FLUSHTYPE_MASK;
+	if (mask_ptr != UVMF_LOCAL && mask_ptr != UVMF_ALL &&
+	    copy_from_guest_va(&mask, mask_ptr, sizeof(mask)))
+		return -EFAULT;
 	if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_TLB_FLUSH)
 		write_cr3(read_cr3());
 	else if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_INVLPG)

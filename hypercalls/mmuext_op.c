@@ -1,7 +1,7 @@
 /*
  * mmuext_op (xen.h): pinning, base pointers, TLB and cache maintenance,
- * page clearing and copying. Commands not listed return -ENOSYS: SET_LDT
- * with entries (no LDT support yet), and the obsolete MARK_SUPER pair.
+ * page clearing and copying. Commands not listed return -ENOSYS, and so
+ * does SET_LDT with entries (no LDT support yet).
  */
 #include "arch.h"
 #include "hypercalls.h"
@@ -46,20 +46,31 @@ static long flush_cache(const struct domain *d)
 	return 0;
 }
 
-/* The vCPU mask of the _MULTI forms is read, so a bad one is -EFAULT;
- * each domain has a single vCPU running so far, so local is all. */
+/* The vCPU mask of the _MULTI forms is read, and one that cannot be is
+ * -EINVAL, as on Xen; each domain has a single vCPU running so far, so
+ * local is all. */
 static long tlb_op(const struct mmuext_op *op, bool one_page)
 {
 	unsigned long mask;
 
 	if ((op->cmd == MMUEXT_TLB_FLUSH_MULTI || op->cmd == MMUEXT_INVLPG_MULTI) &&
 	    copy_from_guest_va(&mask, (unsigned long)op->arg2.vcpumask.p, sizeof(mask)))
-		return -EFAULT;
+		return -EINVAL;
 	if (!one_page)
 		write_cr3(read_cr3());
 	else if (is_canonical(op->arg1.linear_addr))
 		invlpg(op->arg1.linear_addr);
 	return 0;
+}
+
+/* Checked as Xen checks it: a page-aligned guest address and at most 8192
+ * entries. No LDT can be loaded yet, so only "no LDT" succeeds. */
+static long set_ldt(unsigned long base, unsigned int ents)
+{
+	if ((base & (PAGE_SIZE - 1)) || ents > 8192 ||
+	    !guest_range_ok(base, (unsigned long)ents * 8))
+		return -EINVAL;
+	return ents ? -ENOSYS : 0;
 }
 
 static long mmuext_one(struct vcpu *v, const void *entry)
@@ -88,7 +99,7 @@ static long mmuext_one(struct vcpu *v, const void *entry)
 	case MMUEXT_COPY_PAGE:
 		return copy_page(owner, op->arg1.mfn, op->arg2.src_mfn);
 	case MMUEXT_SET_LDT:
-		return op->arg2.nr_ents ? -ENOSYS : 0;
+		return set_ldt(op->arg1.linear_addr, op->arg2.nr_ents);
 	}
 	return -ENOSYS;
 }

@@ -8,6 +8,7 @@
 #include <xen/xen.h>
 
 extern bool cpu_has_nx, cpu_has_smep, cpu_has_smap, cpu_has_tsc_deadline;
+extern unsigned int paddr_bits;     /* physical address width */
 
 struct tss64 {
 	uint32_t reserved0;

@@ -10,7 +10,12 @@
 #include "mm.h"
 #include "x86.h"
 
-static inline bool frame_is_ram(unsigned long mfn) { return mfn_valid(mfn); }
+/* RAM (in the machine's memory map), other memory the CPU can address
+ * (devices, which only a privileged domain maps), or beyond the CPU. */
+enum frame_kind { FRAME_RAM, FRAME_IO, FRAME_NONE };
+enum frame_kind frame_kind(unsigned long mfn);
+bool io_frame_permitted(domid_t owner, unsigned long mfn);
+
 static inline struct page_info *frame_info(unsigned long mfn) { return mfn_to_page(mfn); }
 static inline uint64_t *frame_entries(unsigned long mfn) { return mfn_to_virt(mfn); }
 

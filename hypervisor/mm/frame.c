@@ -4,6 +4,7 @@
  * give every other usable frame to the free pool.
  */
 #include "arch.h"
+#include "frames.h"
 #include "mm.h"
 #include "multiboot.h"
 #include "page.h"
@@ -157,4 +158,15 @@ unsigned int mm_machine_map(const struct e820_entry **map)
 {
 	*map = machine_map;
 	return nr_machine_map;
+}
+
+enum frame_kind frame_kind(unsigned long mfn)
+{
+	if (mfn >> (paddr_bits - PAGE_SHIFT))
+		return FRAME_NONE;
+	unsigned long pa = mfn << PAGE_SHIFT;
+	for (unsigned i = 0; i < nr_ram; i++)
+		if (pa >= ram[i].start && pa < ram[i].end)
+			return FRAME_RAM;
+	return FRAME_IO;
 }

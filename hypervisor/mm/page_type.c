@@ -28,7 +28,7 @@
 
 static bool owned_by(unsigned long mfn, domid_t owner)
 {
-	return frame_is_ram(mfn) && frame_info(mfn)->owner == owner;
+	return frame_kind(mfn) == FRAME_RAM && frame_info(mfn)->owner == owner;
 }
 
 static bool is_hv_slot(unsigned level, unsigned idx)
@@ -174,10 +174,21 @@ void put_page_and_type(unsigned long mfn)
 	frame_info(mfn)->ref_count--;
 }
 
+/* Xen's answers: an address the CPU cannot have is -EINVAL, device memory
+ * the domain may not map -EPERM (mapped, it holds no reference: it has no
+ * page_info to count in), and RAM of anyone else -EBUSY. */
 static int get_page_from_l1e(uint64_t e, unsigned long mfn, domid_t owner)
 {
-	if (!owned_by(mfn, owner))
+	switch (frame_kind(mfn)) {
+	case FRAME_NONE:
 		return -EINVAL;
+	case FRAME_IO:
+		return io_frame_permitted(owner, mfn) ? 0 : -EPERM;
+	case FRAME_RAM:
+		break;
+	}
+	if (frame_info(mfn)->owner != owner)
+		return -EBUSY;
 	/* A frame in use as a table cannot be mapped writable: Xen says
 	 * -EBUSY here, where every other type conflict is -EINVAL. */
 	if ((e & _PAGE_RW) && get_page_type(mfn, PGT_writable, owner))
@@ -206,6 +217,8 @@ void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn)
 		return;
 	unsigned long mfn = pte_mfn(e);
 	if (level == 1) {
+		if (frame_kind(mfn) != FRAME_RAM)
+			return;
 		if (e & _PAGE_RW)
 			put_page_type(mfn);
 		frame_info(mfn)->ref_count--;

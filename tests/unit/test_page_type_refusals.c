@@ -50,26 +50,43 @@ START_TEST(pinning_a_frame_mapped_writable)
 }
 END_TEST
 
+/* Xen's answers: RAM of another owner is busy in an L1, and a bad entry's
+ * error is the error of the whole pin. */
 START_TEST(entries_to_frames_of_another_owner)
 {
 	set_entry(L1T, 0, FOREIGN, RO);
-	ck_assert_pin_refused(L1T, PGT_l1);
+	ck_assert_pin_fails(L1T, PGT_l1, -EBUSY);
 	set_entry(L1T, 0, FOREIGN, RW);
-	ck_assert_pin_refused(L1T, PGT_l1);
+	ck_assert_pin_fails(L1T, PGT_l1, -EBUSY);
 	set_entry(L2T, 0, FOREIGN, RW);
 	ck_assert_pin_refused(L2T, PGT_l2);
 }
 END_TEST
 
-/* Reaching past the RAM would fail the test in fake_frame_info(). */
+/* Reaching past the RAM would fail the test in fake_frame_info(). Device
+ * memory is the privileged domain's alone (-EPERM for others); past it
+ * the CPU has no such address (-EINVAL). */
 START_TEST(entries_to_frames_beyond_ram)
 {
 	set_entry(L1T, 0, FAKE_FRAMES, RO);
+	ck_assert_pin_fails(L1T, PGT_l1, -EPERM);
+	set_entry(L1T, 0, FAKE_FRAMES + FAKE_IO_FRAMES, RO);
 	ck_assert_pin_refused(L1T, PGT_l1);
 	set_entry(L2T, 0, FAKE_FRAMES, RW);
 	ck_assert_pin_refused(L2T, PGT_l2);
 	set_entry(L1T, 0, FAKE_FRAMES - 1, RW);
 	ck_assert_int_eq(pin_table(L1T, PGT_l1, DOM), 0);
+}
+END_TEST
+
+/* A privileged domain maps device memory, which holds no references. */
+START_TEST(device_memory_for_the_privileged)
+{
+	fake_privileged_domain = DOM;
+	set_entry(L1T, 0, FAKE_FRAMES + 1, RW);
+	ck_assert_int_eq(pin_table(L1T, PGT_l1, DOM), 0);
+	ck_assert_int_eq(unpin_table(L1T, DOM), 0);
+	ck_assert_frame(L1T, PGT_none, 0, 0);
 }
 END_TEST
 
@@ -166,7 +183,7 @@ START_TEST(refused_l1_gives_back_its_references)
 	set_entry(L1T, 2, DATA_RO, RO);
 	set_entry(L1T, 3, DATA, RW);
 	set_entry(L1T, 511, FOREIGN, RO);
-	ck_assert_pin_refused(L1T, PGT_l1);
+	ck_assert_pin_fails(L1T, PGT_l1, -EBUSY);
 	ck_assert_uint_eq(fake_info[DATA].flags, PGF_tlb_stale);
 }
 END_TEST
@@ -184,7 +201,7 @@ START_TEST(refused_tree_gives_back_every_level)
 	set_entry(L2B, 1, L1B, RW);
 	set_entry(L1B, 0, DATA, RW);
 	set_entry(L1B, 511, FOREIGN, RW);
-	ck_assert_pin_refused(L4T, PGT_l4);
+	ck_assert_pin_fails(L4T, PGT_l4, -EBUSY);
 	ck_assert_frame(L1C, PGT_l1, 1, 1);
 }
 END_TEST
@@ -271,6 +288,7 @@ Suite *unit_suite(void)
 	tcase_add_test(tc, pinning_a_frame_mapped_writable);
 	tcase_add_test(tc, entries_to_frames_of_another_owner);
 	tcase_add_test(tc, entries_to_frames_beyond_ram);
+	tcase_add_test(tc, device_memory_for_the_privileged);
 	tcase_add_test(tc, pse_in_l2_and_l3);
 	tcase_add_test(tc, bit_62_in_l1);
 	tcase_add_loop_test(tc, cache_attribute_refused_unprivileged, 0, attrs);

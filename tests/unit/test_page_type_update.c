@@ -94,7 +94,7 @@ END_TEST
 START_TEST(refused_l1_update_changes_nothing)
 {
 	ck_assert_int_eq(pin_table(L1T, PGT_l1, DOM), 0);
-	ck_assert_mod_fails(L1T, 4, pte_make(FOREIGN, RO), -EINVAL);
+	ck_assert_mod_fails(L1T, 4, pte_make(FOREIGN, RO), -EBUSY);
 	ck_assert_mod_fails(L1T, 4, pte_make(L1T, RW), -EBUSY);
 	ck_assert_mod_fails(L1T, 5, pte_make(DATA2, RW | _PAGE_PCD), -EINVAL);
 }
@@ -132,7 +132,7 @@ START_TEST(refused_l2_update_changes_nothing)
 	set_entry(L1B, 0, DATA2, RW);
 	set_entry(L1B, 511, FOREIGN, RO);
 	ck_assert_int_eq(pin_table(L2T, PGT_l2, DOM), 0);
-	ck_assert_mod_fails(L2T, 3, pte_make(L1B, RW), -EINVAL);
+	ck_assert_mod_fails(L2T, 3, pte_make(L1B, RW), -EBUSY);
 	ck_assert_mod_fails(L2T, 3, pte_make(L1T, RW | _PAGE_PSE), -EINVAL);
 	ck_assert_mod_fails(L2T, 3, pte_make(L2T, RW), -EINVAL);
 }

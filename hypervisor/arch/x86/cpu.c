@@ -10,6 +10,7 @@
 #define EXT1_EDX_NX        (1u << 20)
 
 bool cpu_has_nx, cpu_has_smep, cpu_has_smap, cpu_has_tsc_deadline;
+unsigned int paddr_bits = 36;      /* the architectural minimum, until CPUID says */
 
 /* Before any guest access: without SMAP, stac and clac would be #UD. */
 static void smap_sites_to_nops(void)
@@ -32,6 +33,11 @@ void cpu_features_init(void)
 	cpu_has_smap = r[1] & CPUID7_EBX_SMAP;
 	cpuid(0x80000001, 0, r);
 	cpu_has_nx = r[3] & EXT1_EDX_NX;
+	cpuid(0x80000000, 0, r);
+	if (r[0] >= 0x80000008) {
+		cpuid(0x80000008, 0, r);
+		paddr_bits = r[0] & 0xff;
+	}
 	if (!cpu_has_smap)
 		smap_sites_to_nops();
 }

@@ -27,8 +27,12 @@ xen_pfn_t unowned_ram_frame(void)
 	long max_ram_page = HYPERVISOR_memory_op(XENMEM_maximum_ram_page, NULL);
 	xen_pfn_t mfn;
 
+	/* shared_info is in no p2m either, but it is the guest's own page:
+	 * Xen shares it with the guest, which maps and writes it. */
+	xen_pfn_t shared_info = xen_start_info->shared_info >> PAGE_SHIFT;
+
 	for (mfn = FIRST_MIB_FRAMES; (long)mfn < max_ram_page; mfn++)
-		if (!frame_is_own(mfn))
+		if (!frame_is_own(mfn) && mfn != shared_info)
 			return mfn;
 	return 0;
 }

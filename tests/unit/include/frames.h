@@ -30,7 +30,19 @@ void fake_frames_reset(domid_t owner);
 struct page_info *fake_frame_info(unsigned long mfn);
 uint64_t *fake_frame_entries(unsigned long mfn);
 
-static inline bool frame_is_ram(unsigned long mfn) { return mfn < FAKE_FRAMES; }
+/* Device memory follows the fake RAM for FAKE_IO_FRAMES frames; only the
+ * privileged domain may map it. */
+#define FAKE_IO_FRAMES  16
+enum frame_kind { FRAME_RAM, FRAME_IO, FRAME_NONE };
+static inline enum frame_kind frame_kind(unsigned long mfn)
+{
+	return mfn < FAKE_FRAMES ? FRAME_RAM : mfn < FAKE_FRAMES + FAKE_IO_FRAMES ? FRAME_IO : FRAME_NONE;
+}
+static inline bool io_frame_permitted(domid_t owner, unsigned long mfn)
+{
+	(void)mfn;
+	return owner == fake_privileged_domain;
+}
 static inline struct page_info *frame_info(unsigned long mfn) { return fake_frame_info(mfn); }
 static inline uint64_t *frame_entries(unsigned long mfn) { return fake_frame_entries(mfn); }
 static inline void frames_flush_tlb(void) { fake_tlb_flushes++; }
