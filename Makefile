@@ -11,6 +11,7 @@ all:
 include mk/flags.mk
 include hypervisor/hypervisor.mk
 include tests/guests/guests.mk
+include tests/hostile/hostile.mk
 include tests/unit/unit.mk
 include tests/bench/bench.mk
 
