@@ -33,6 +33,7 @@ PENDING_ON_XENITH="
 	baseptr_bad
 	huge_batch
 	mmu_badptr
+	descriptors
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 
