@@ -1,9 +1,9 @@
 /*
  * Pointers into hypervisor memory (and a non-canonical one) for every MMU
  * hypercall that takes one: request and op arrays, pdone, vCPU masks, the
- * memory_op structures and the arrays they point to, linear addresses, and
- * machine addresses of Xen's frames; plus foreign domains that do not
- * exist. Each gets the error Xen 4.17 gives, which is not always -EFAULT.
+ * memory_op structures and the arrays they point to, set_gdt's frame list,
+ * linear addresses, and machine addresses of Xen's frames; plus foreign
+ * domains that do not exist. Each gets the error Xen 4.17 gives, which is not always -EFAULT.
  */
 #include "alive.h"
 #include "badptr.h"
@@ -86,6 +86,8 @@ static const struct bad_call calls[] = {
 	  { PTR(&invlpg_noncanonical), 1, 0, DOMID_SELF }, 0 },
 	{ "SET_LDT in Xen", __HYPERVISOR_mmuext_op,
 	  { PTR(&ldt_in_xen), 1, 0, DOMID_SELF }, -XEN_EINVAL },
+	{ "set_gdt of a frame list in Xen", __HYPERVISOR_set_gdt,
+	  { HYPERVISOR_VA, 1 }, -XEN_EFAULT },
 	{ "XENMEM_current_reservation from Xen", __HYPERVISOR_memory_op,
 	  { XENMEM_current_reservation, HYPERVISOR_VA }, -XEN_EFAULT },
 	{ "XENMEM_maximum_reservation from Xen", __HYPERVISOR_memory_op,
