@@ -20,11 +20,21 @@ ROWS = {
     "cli_sti": "cli; sti (PV: trapped)",
     "event_mask": "mask + unmask events (vcpu_info)",
     "cpuid": "cpuid (PV: forced emulation)",
+    "mmu_update_1": "PTE update: mmu_update, 1 entry (native: PTE store)",
+    "mmu_update_8": "PTE updates: mmu_update, 8 entries, per entry (native: 8 stores)",
+    "mmu_update_64": "PTE updates: mmu_update, 64 entries, per entry (native: 64 stores)",
+    "mmu_update_512": "PTE updates: mmu_update, 512 entries, per entry (native: 512 stores)",
+    "update_va_mapping": "PTE update: update_va_mapping, no flush (native: PTE store)",
+    "update_va_mapping_invlpg":
+        "PTE update + flush: update_va_mapping, UVMF_INVLPG (native: PTE store; invlpg)",
+    "ptwr_store": "PTE store into a read-only L1 (PV: trapped and emulated, ptwr)",
+    "new_baseptr": "switch L4: mmuext_op(NEW_BASEPTR) (native: mov %cr3)",
+    "mov_cr3": "switch L4: mov %cr3 (PV: trapped and emulated)",
 }
-CSV_FIELDS = ["op", "column", "status", "insns_per_op", "region_insns_mode",
-              "regions_at_mode", "regions_counted", "region_insns_min",
-              "region_insns_max", "ticks_median", "ticks_min", "ticks_max",
-              "iters", "na"]
+CSV_FIELDS = ["op", "column", "status", "entries", "insns_per_op",
+              "region_insns_mode", "regions_at_mode", "regions_counted",
+              "region_insns_min", "region_insns_max", "ticks_median",
+              "ticks_min", "ticks_max", "iters", "na"]
 BEGIN, END = "<!-- bench-results -->", "<!-- /bench-results -->"
 
 
@@ -79,12 +89,22 @@ def load_column(outdir, name):
     for fields in col["ops"].values():
         count_regions(fields, regions)
     # Every region also holds the call of the op; the empty op is just that.
+    # A batch's figures are per entry.
     overhead = col["ops"].get("empty", {}).get("region_insns_mode")
     for op, fields in col["ops"].items():
         if overhead is not None and "region_insns_mode" in fields:
-            fields["insns_per_op"] = fields["region_insns_mode"] - (
-                0 if op == "empty" else overhead)
+            fields["insns_per_op"] = (fields["region_insns_mode"] - (
+                0 if op == "empty" else overhead)) / entries(fields)
     return col
+
+
+def entries(fields):
+    return int(fields.get("entries", 1))
+
+
+def number(v, fields):
+    """Whole numbers as such; per-entry figures of a batch with a decimal."""
+    return f"{v:.1f}" if entries(fields) > 1 else f"{v:.0f}"
 
 
 def cells(col, op):
@@ -96,8 +116,10 @@ def cells(col, op):
         return "missing", ""
     if "na" in f:
         return "n/a: " + f["na"], ""
-    ticks = f"{f['ticks_median']} [{f['ticks_min']}..{f['ticks_max']}]"
-    return str(f.get("insns_per_op", "-")), ticks
+    med, lo, hi = (number(int(f[k]) / entries(f), f)
+                   for k in ("ticks_median", "ticks_min", "ticks_max"))
+    insns = f.get("insns_per_op")
+    return "-" if insns is None else number(insns, f), f"{med} [{lo}..{hi}]"
 
 
 def ratio(a, b):
@@ -131,7 +153,10 @@ def write_csv(path, columns):
             if col["status"] != "ok":
                 w.writerow({"column": name, "status": col["status"]})
             for op, fields in col["ops"].items():
-                w.writerow(dict(fields, op=op, column=name, status=col["status"]))
+                row = dict(fields, op=op, column=name, status=col["status"])
+                if "insns_per_op" in fields:
+                    row["insns_per_op"] = number(fields["insns_per_op"], fields)
+                w.writerow(row)
 
 
 def update_readme(path, text):

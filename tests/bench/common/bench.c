@@ -8,7 +8,9 @@
  * interrupt taken inside a region adds its handler to that region only, so
  * the runner takes the count most regions agree on. (Under Xen an interrupt
  * lands every few milliseconds of emulated time; a region of 1000 slow
- * calls never escapes one.) Timing is per call, TICK_ITERS calls.
+ * calls never escapes one.) Timing is per call, over TICK_ITERS calls, or
+ * over as many batches as make TICK_ITERS entries: a batch of 512 slow
+ * entries would otherwise take minutes under TCG.
  */
 #define REGIONS 1000
 #define TICK_ITERS 100000
@@ -42,9 +44,9 @@ static void __attribute__((noipa)) count_region(unsigned long tag, void (*op)(vo
 	region_end();
 }
 
-static void __attribute__((noipa)) sample_ticks(void (*op)(void))
+static void __attribute__((noipa)) sample_ticks(void (*op)(void), unsigned long iters)
 {
-	for (unsigned long i = 0; i < TICK_ITERS; i++) {
+	for (unsigned long i = 0; i < iters; i++) {
 		uint64_t t0 = rdtsc();
 		uint64_t d;
 
@@ -89,17 +91,17 @@ static uint32_t select_kth(uint32_t *a, long n, long k)
 	return a[k];
 }
 
-static struct ticks summarise(void)
+static struct ticks summarise(unsigned long iters)
 {
 	struct ticks t = { 0, UINT32_MAX, 0 };
 
-	for (long i = 0; i < TICK_ITERS; i++) {
+	for (unsigned long i = 0; i < iters; i++) {
 		if (samples[i] < t.min)
 			t.min = samples[i];
 		if (samples[i] > t.max)
 			t.max = samples[i];
 	}
-	t.median = select_kth(samples, TICK_ITERS, TICK_ITERS / 2);
+	t.median = select_kth(samples, iters, iters / 2);
 	return t;
 }
 
@@ -113,40 +115,49 @@ static void field(const char *name, unsigned long v)
 
 static void measure(unsigned long tag, const struct bench_op *op)
 {
+	unsigned long entries = op->batch ? op->batch : 1;
+	unsigned long iters = TICK_ITERS / entries;
 	struct ticks t;
 
 	for (int r = 0; r < REGIONS; r++)
 		count_region(tag, op->run);
-	sample_ticks(op->run);
-	t = summarise();
+	sample_ticks(op->run, iters);
+	t = summarise(iters);
 	print_str("BENCH op=");
 	print_str(op->name);
 	field("tag", tag);
+	field("entries", entries);
 	field("regions", REGIONS);
-	field("iters", TICK_ITERS);
+	field("iters", iters);
 	field("ticks_median", t.median);
 	field("ticks_min", t.min);
 	field("ticks_max", t.max);
 	print_str("\n");
 }
 
-void bench_run(const struct bench_op *ops, unsigned long n_ops)
+static void run_op(unsigned long tag, const struct bench_op *op)
 {
-	const struct bench_op baseline = { "empty", empty, 0 };
+	const char *why = op->prepare ? op->prepare() : 0;
 
-	measure(0, &baseline);
-	for (unsigned long i = 0; i < n_ops; i++) {
-		const char *why = ops[i].prepare ? ops[i].prepare() : 0;
-
-		if (!why) {
-			measure(i + 1, &ops[i]);
-			continue;
-		}
-		print_str("BENCH op=");
-		print_str(ops[i].name);
-		print_str(" na=");
-		print_str(why);
-		print_str("\n");
+	if (!why) {
+		measure(tag, op);
+		return;
 	}
+	print_str("BENCH op=");
+	print_str(op->name);
+	print_str(" na=");
+	print_str(why);
+	print_str("\n");
+}
+
+void bench_run(const struct bench_op *const tables[])
+{
+	const struct bench_op baseline = { "empty", empty, 0, 0 };
+	unsigned long tag = 0;
+
+	measure(tag, &baseline);
+	for (; *tables; tables++)
+		for (const struct bench_op *op = *tables; op->name; op++)
+			run_op(++tag, op);
 	print_str("BENCH done\n");
 }

@@ -11,9 +11,16 @@ struct bench_op {
 	void (*run)(void);
 	/* Readies run() once; returns NULL, or why run() cannot be measured here. */
 	const char *(*prepare)(void);
+	/* Entries one run() handles when it is a batch (the table divides by it); else 0. */
+	unsigned int batch;
 };
 
-void bench_run(const struct bench_op *ops, unsigned long n_ops);
+/*
+ * Measures the operations of each table in turn, the rows of the results
+ * in that order. Each table ends with an entry without a name, the list of
+ * tables with NULL.
+ */
+void bench_run(const struct bench_op *const tables[]);
 
 /* Provided by each platform: text for the console the runner reads. */
 void bench_write(const char *s, unsigned long len);

@@ -60,6 +60,7 @@ gdt_ptr:
 
 	.data
 	.balign 4096
+	.globl	pml4, pd	/* mmu.c hooks an L1 into pd and copies pml4 */
 pml4:
 	.quad	pdpt + PTE_PUW
 	.fill	511, 8, 0

@@ -19,13 +19,16 @@ void debug_exit(unsigned int code)
  */
 void kmain(void)
 {
+	static const struct bench_op *const tables[] = { native_ops, native_mmu_ops, 0 };
+
 	serial_init();
 	outb(0xff, PIC1_DATA);
 	outb(0xff, PIC2_DATA);
 	gdt_load_tss();
 	idt_init();
 	syscall_init();
+	mmu_init();
 	print_cpu_model();
-	bench_run(native_ops, native_n_ops);
+	bench_run(tables);
 	debug_exit(EXIT_DONE);
 }

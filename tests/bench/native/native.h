@@ -2,6 +2,7 @@
 #ifndef NATIVE_H
 #define NATIVE_H
 
+#include <stdint.h>
 #include "../common/bench.h"
 
 /* isa-debug-exit: QEMU exits with status 2 * code + 1. */
@@ -13,13 +14,17 @@ void gdt_load_tss(void);
 void idt_init(void);
 void syscall_init(void);
 void print_cpu_model(void);
+void mmu_init(void);
 void __attribute__((noreturn)) debug_exit(unsigned int code);
+
+/* boot.S: the page tables, identity-mapping the first GiB in 2 MiB pages */
+extern uint64_t pml4[512], pd[512];
 
 /* user_roundtrip.S */
 void user_roundtrip(void);
 extern const char syscall_entry[];
 
-extern const struct bench_op native_ops[];
-extern const unsigned long native_n_ops;
+/* The rows of ops.c, then those of mmu.c. */
+extern const struct bench_op native_ops[], native_mmu_ops[];
 
 #endif

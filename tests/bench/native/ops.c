@@ -38,12 +38,11 @@ static void cpuid_leaf0(void)
 
 /* The same order as the PV guest's, riskiest last there. */
 const struct bench_op native_ops[] = {
-	{ "event_mask", cli_sti, 0 },
-	{ "null_hypercall", null_call, 0 },
-	{ "cpuid", cpuid_leaf0, 0 },
-	{ "inb_port80", inb_port80, 0 },
-	{ "cli_sti", cli_sti, 0 },
-	{ "syscall_roundtrip", user_roundtrip, 0 },
+	{ "event_mask", cli_sti, 0, 0 },
+	{ "null_hypercall", null_call, 0, 0 },
+	{ "cpuid", cpuid_leaf0, 0, 0 },
+	{ "inb_port80", inb_port80, 0, 0 },
+	{ "cli_sti", cli_sti, 0, 0 },
+	{ "syscall_roundtrip", user_roundtrip, 0, 0 },
+	{ 0 },
 };
-
-const unsigned long native_n_ops = sizeof(native_ops) / sizeof(native_ops[0]);

@@ -15,5 +15,7 @@ void bench_write(const char *s, unsigned long len)
 
 void test_main(void)
 {
-	bench_run(pv_ops, pv_n_ops);
+	static const struct bench_op *const tables[] = { pv_ops, pv_mmu_ops, NULL };
+
+	bench_run(tables);
 }

@@ -4,10 +4,11 @@
  * operation the hypervisor does not handle becomes "n/a: why" in the table
  * instead of ending the run.
  */
+#include <stddef.h>
+
 #include "events.h"
 #include "hypercall.h"
 #include "pv.h"
-#include "test.h"
 #include "traps.h"
 #include "user.h"
 
@@ -15,26 +16,6 @@
 
 /* ud2a; .ascii "xen": Xen's forced-emulation prefix (no public header has it). */
 #define XEN_FEP ".byte 0x0f, 0x0b, 0x78, 0x65, 0x6e\n\t"
-
-static char reason[160];
-
-static const char *why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static const char *why(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return reason;
-}
-
-static const char *exception_reason(const char *what)
-{
-	if (!exception_seen.count)
-		return NULL;
-	return why("%s raised vector %lu in the guest kernel", what, exception_seen.vector);
-}
 
 static void null_hypercall(void)
 {
@@ -139,12 +120,11 @@ static const char *prepare_roundtrip(void)
 
 /* Riskiest last: a hypervisor that mishandles one may end the run there. */
 const struct bench_op pv_ops[] = {
-	{ "event_mask", event_mask, 0 },
-	{ "null_hypercall", null_hypercall, prepare_null_hypercall },
-	{ "cpuid", cpuid_fep, prepare_cpuid_fep },
-	{ "inb_port80", inb_port80, prepare_inb_port80 },
-	{ "cli_sti", cli_sti, prepare_cli_sti },
-	{ "syscall_roundtrip", bench_user_roundtrip, prepare_roundtrip },
+	{ "event_mask", event_mask, 0, 0 },
+	{ "null_hypercall", null_hypercall, prepare_null_hypercall, 0 },
+	{ "cpuid", cpuid_fep, prepare_cpuid_fep, 0 },
+	{ "inb_port80", inb_port80, prepare_inb_port80, 0 },
+	{ "cli_sti", cli_sti, prepare_cli_sti, 0 },
+	{ "syscall_roundtrip", bench_user_roundtrip, prepare_roundtrip, 0 },
+	{ 0 },
 };
-
-const unsigned long pv_n_ops = sizeof(pv_ops) / sizeof(pv_ops[0]);

@@ -8,7 +8,15 @@
 void bench_user_roundtrip(void);
 extern char bench_syscall_entry[], bounce_stack_top[];
 
-extern const struct bench_op pv_ops[];
-extern const unsigned long pv_n_ops;
+/*
+ * reason.c: the text prepare() returns. Both write one buffer, which the
+ * next call overwrites.
+ */
+const char *why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* NULL if no exception was seen since exceptions_reset(). */
+const char *exception_reason(const char *what);
+
+/* The rows of ops.c, then those of mmu.c. */
+extern const struct bench_op pv_ops[], pv_mmu_ops[];
 
 #endif
