@@ -18,8 +18,10 @@ static void release_gdt(struct vcpu *v)
 	v->gdt_nr_frames = 0;
 }
 
-long do_set_gdt(unsigned long frame_list, unsigned long entries)
+/* entries is an unsigned int in Xen's ABI: its upper bits are ignored. */
+long do_set_gdt(unsigned long frame_list, unsigned long entries_arg)
 {
+	unsigned int entries = (unsigned int)entries_arg;
 	struct vcpu *v = current_vcpu();
 	unsigned long frames[FIRST_RESERVED_GDT_PAGE];
 
@@ -64,4 +66,15 @@ long do_update_descriptor(unsigned long maddr, unsigned long desc)
 	*(uint64_t *)maddr_to_virt(maddr) = d;
 	put_page_and_type(mfn);
 	return 0;
+}
+
+/* The descriptor a selector names in the vCPU's own GDT, if it has one. */
+bool guest_gdt_descriptor(const struct vcpu *v, unsigned int sel, uint64_t *desc)
+{
+	unsigned idx = sel >> 3;
+
+	if ((sel & 4) || idx >= v->gdt_nr_frames * DESCS_PER_FRAME)
+		return false;
+	*desc = ((uint64_t *)mfn_to_virt(v->gdt_frames[idx / DESCS_PER_FRAME]))[idx % DESCS_PER_FRAME];
+	return true;
 }

@@ -36,6 +36,7 @@ long do_event_channel_op(unsigned long cmd, unsigned long arg);
 long do_physdev_op(unsigned long cmd, unsigned long arg);
 long do_set_gdt(unsigned long frame_list, unsigned long entries);
 long do_update_descriptor(unsigned long maddr, unsigned long desc);
+bool guest_gdt_descriptor(const struct vcpu *v, unsigned int sel, uint64_t *desc);
 
 /* A hypercall that returns -ERESTART has updated its argument registers
  * and is re-executed from where it stopped (table.c). */

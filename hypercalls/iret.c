@@ -11,14 +11,31 @@
 
 #define GUEST_FLAGS_KEPT (~(X86_EFLAGS_IOPL | X86_EFLAGS_VM | X86_EFLAGS_NT))
 
-/* The hardware iretq that follows must not fault in ring 0: only the flat
- * ring-3 selectors and a canonical rip are accepted. */
-static bool iret_frame_ok(const struct iret_context *ctx)
+#define DESC_PRESENT  (1UL << 47)
+#define DESC_DPL3     (3UL << 45)
+#define DESC_S        (1UL << 44)
+#define DESC_CODE     (1UL << 43)
+#define DESC_WRITABLE (1UL << 41)
+
+/* A present DPL-3 segment of the guest's own GDT: code, or writable data. */
+static bool guest_segment_ok(const struct vcpu *v, unsigned sel, bool code)
+{
+	uint64_t d, want = DESC_PRESENT | DESC_DPL3 | DESC_S | (code ? DESC_CODE : DESC_WRITABLE);
+
+	return guest_gdt_descriptor(v, sel, &d) && (d & want) == want &&
+	       (code || !(d & DESC_CODE));
+}
+
+/* The hardware iretq that follows must not fault in ring 0: cs and ss
+ * are the flat ring-3 selectors or fitting segments of the guest's own
+ * GDT, and rip is canonical. */
+static bool iret_frame_ok(const struct vcpu *v, const struct iret_context *ctx)
 {
 	uint16_t cs = ctx->cs | 3, ss = ctx->ss | 3;
+	bool cs_ok = cs == FLAT_RING3_CS64 || cs == FLAT_RING3_CS32 || guest_segment_ok(v, cs, true);
+	bool ss_ok = ss == FLAT_RING3_SS64 || guest_segment_ok(v, ss, false);
 
-	return (cs == FLAT_RING3_CS64 || cs == FLAT_RING3_CS32) &&
-	       ss == FLAT_RING3_SS64 && is_canonical(ctx->rip);
+	return cs_ok && ss_ok && is_canonical(ctx->rip);
 }
 
 long do_iret(void)
@@ -29,7 +46,7 @@ long do_iret(void)
 
 	if (copy_from_guest(&ctx, regs->rsp))
 		domain_crash(v->domain, "iret with a bad stack");
-	if (!iret_frame_ok(&ctx))
+	if (!iret_frame_ok(v, &ctx))
 		domain_crash(v->domain, "iret to a bad cs, ss or rip");
 	if ((ctx.cs & 3) == 3 && v->kernel_mode) {
 		if (!v->guest_table_user)

@@ -13,6 +13,8 @@
 #define X86_EXC_UD   6
 #define X86_EXC_NM   7
 #define X86_EXC_DF   8
+#define X86_EXC_NP   11
+#define X86_EXC_SS   12
 #define X86_EXC_GP   13
 #define X86_EXC_PF   14
 #define X86_NR_EXC   32

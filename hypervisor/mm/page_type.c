@@ -47,20 +47,40 @@ static void put_page_type(unsigned long mfn);
 #define SEG_DPL       (3UL << 45)
 #define SEG_CODE_DATA (1UL << 44)
 #define SEG_TYPE      (0xfUL << 40)
+#define SEG_CALL_GATE (0xcUL << 40)
+#define GATE_RESERVED (0xffUL << 32)
+#define GATE_SEL(d)   ((unsigned)((d) >> 16) & 0xffff)
+#define SEL_LDT       4
 
-/* Xen's check_descriptor for a 64-bit PV guest: code and data segments
- * are fine once their DPL is 3 (the guest kernel's ring), not-present
- * and type-0 descriptors are harmless; no system descriptor (TSS, LDT,
- * gate) may come from a guest. Xenith also refuses call gates. */
+/* A call gate may lead into the guest's own GDT or LDT, or to the flat
+ * kernel code selector, never to the hypervisor's. */
+static bool gate_selector_ok(unsigned sel)
+{
+	return (sel & SEL_LDT) || (sel >> 3) < FIRST_RESERVED_GDT_ENTRY || sel == FLAT_KERNEL_CS;
+}
+
+/* Xen's check_descriptor for a 64-bit PV guest. Code and data segments
+ * are fine once their DPL is 3 (the guest kernel's ring); not-present and
+ * type-0 descriptors (such as a gate's upper half) are harmless. A call
+ * gate is stored with DPL 0, its own DPL (at least 3) moving into the
+ * target's RPL, so that ring 3 cannot use it directly. No other system
+ * descriptor (TSS, LDT, interrupt gate) may come from a guest. */
 bool check_descriptor(uint64_t *desc)
 {
-	if (!(*desc & SEG_PRESENT))
+	uint64_t d = *desc;
+
+	if (!(d & SEG_PRESENT))
 		return true;
-	if (*desc & SEG_CODE_DATA) {
-		*desc |= SEG_DPL;
+	if (d & SEG_CODE_DATA) {
+		*desc = d | SEG_DPL;
 		return true;
 	}
-	return !(*desc & SEG_TYPE);
+	if (!(d & SEG_TYPE))
+		return true;
+	if ((d & SEG_TYPE) != SEG_CALL_GATE || (d & GATE_RESERVED) || !gate_selector_ok(GATE_SEL(d)))
+		return false;
+	*desc = (d & ~SEG_DPL) | ((uint64_t)3 << 16);
+	return true;
 }
 
 static int validate_descriptors(unsigned long mfn)

@@ -24,16 +24,6 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
-	ptwr
-	map_foreign
-	pt_writable
-	ptwr_bad
-	l4_slots
-	pin_bad
-	baseptr_bad
-	huge_batch
-	mmu_badptr
-	descriptors
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 

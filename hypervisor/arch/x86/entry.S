@@ -150,4 +150,14 @@ exit_to_guest:
 	RESTORE_ALL
 	addq	$8, %rsp
 	swapgs
-	iretq
+1:	iretq
+
+/* The iretq can still fault if the guest pulled its code or stack segment
+ * out of its GDT since it was checked: the domain crashes, the
+ * hypervisor does not. We arrive in ring 0 with the guest's %gs. */
+2:	swapgs
+	call	guest_iret_fault
+	.pushsection .ex_table, "a"
+	.balign	8
+	.quad	1b, 2b
+	.popsection

@@ -164,3 +164,8 @@ void guest_exit_work(struct cpu_user_regs *regs)
 	if (vcpu_events_pending(v) && v->event_callback)
 		bounce(v, v->event_callback, NO_ERROR_CODE, true);
 }
+
+void guest_iret_fault(void)
+{
+	domain_crash(current_vcpu()->domain, "its code or stack segment is gone");
+}

@@ -79,7 +79,9 @@ void fatal_trap(const struct cpu_user_regs *r, const char *why)
 
 static void hypervisor_exception(struct cpu_user_regs *regs)
 {
-	if ((regs->entry_vector == X86_EXC_PF || regs->entry_vector == X86_EXC_GP) &&
+	unsigned v = regs->entry_vector;
+
+	if ((v == X86_EXC_PF || v == X86_EXC_GP || v == X86_EXC_NP || v == X86_EXC_SS) &&
 	    search_ex_table(regs))
 		return;
 	fatal_trap(regs, "exception in the hypervisor");
