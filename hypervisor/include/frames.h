@@ -13,7 +13,15 @@
 /* RAM (in the machine's memory map), other memory the CPU can address
  * (devices, which only a privileged domain maps), or beyond the CPU. */
 enum frame_kind { FRAME_RAM, FRAME_IO, FRAME_NONE };
-enum frame_kind frame_kind(unsigned long mfn);
+enum frame_kind frame_kind_slow(unsigned long mfn);
+
+/* A frame some domain owns is RAM: the common case skips the memory map. */
+static inline enum frame_kind frame_kind(unsigned long mfn)
+{
+	if (mfn_valid(mfn) && mfn_to_page(mfn)->owner < DOMID_FIRST_RESERVED)
+		return FRAME_RAM;
+	return frame_kind_slow(mfn);
+}
 bool io_frame_permitted(domid_t owner, unsigned long mfn);
 
 static inline struct page_info *frame_info(unsigned long mfn) { return mfn_to_page(mfn); }

@@ -160,7 +160,7 @@ unsigned int mm_machine_map(const struct e820_entry **map)
 	return nr_machine_map;
 }
 
-enum frame_kind frame_kind(unsigned long mfn)
+enum frame_kind frame_kind_slow(unsigned long mfn)
 {
 	if (mfn >> (paddr_bits - PAGE_SHIFT))
 		return FRAME_NONE;
