@@ -41,23 +41,6 @@ static uint64_t window_pte(void)
 	return *boot_pte(window_va(), 1);
 }
 
-/* A faulting access: the #PF's error code, or -1 if there was none. */
-static long window_write_fault(void)
-{
-	exceptions_reset();
-	asm volatile("1: movq $1, (%0)\n2:\n\t" EXTABLE("1b", "2b")
-		     : : "r"(window) : "memory");
-	return exception_seen.count ? (long)exception_seen.error_code : -1;
-}
-
-static long read_fault(unsigned long va)
-{
-	exceptions_reset();
-	asm volatile("1: mov (%0), %%rax\n2:\n\t" EXTABLE("1b", "2b")
-		     : : "r"(va) : "rax", "memory");
-	return exception_seen.count ? (long)exception_seen.error_code : -1;
-}
-
 static void map_remap_unmap(void)
 {
 	set_window_pte(MMU_NORMAL_PT_UPDATE, MAKE_PTE(frame_a, PTE_DATA), "map A");
@@ -67,7 +50,7 @@ static void map_remap_unmap(void)
 	set_window_pte(MMU_NORMAL_PT_UPDATE, MAKE_PTE(frame_a, PTE_DATA), "remap to A");
 	expect_eq(peek(window_va()), MAGIC_A, "A's data after the remaps");
 	set_window_pte(MMU_NORMAL_PT_UPDATE, 0, "unmap");
-	expect_eq(read_fault(window_va()), 0, "#PF error code of a read of the unmapped page");
+	expect_eq(read_faults(window_va()), 0, "#PF error code of a read of the unmapped page");
 	expect_eq(exception_seen.cr2, window_va(), "cr2 of that read");
 }
 
@@ -75,11 +58,11 @@ static void protection(void)
 {
 	set_window_pte(MMU_NORMAL_PT_UPDATE, MAKE_PTE(frame_b, PTE_PRESENT), "map B read-only");
 	expect_eq(peek(window_va()), MAGIC_B, "read of the read-only page");
-	expect_eq(window_write_fault(), PFEC_WRITE | PTE_PRESENT,
+	expect_eq(write_faults(window_va(), 1), PFEC_WRITE | PTE_PRESENT,
 		  "#PF error code of a write to the read-only page");
 	expect_eq(exception_seen.cr2, window_va(), "cr2 of that write");
 	set_window_pte(MMU_NORMAL_PT_UPDATE, MAKE_PTE(frame_b, PTE_DATA), "make B writable");
-	expect_eq(window_write_fault(), -1, "write after making the page writable");
+	expect_eq(write_faults(window_va(), 1), -1, "write after making the page writable");
 	expect_eq(peek(window_va()), 1, "the write to the writable page");
 }
 
@@ -154,7 +137,7 @@ static void batch_with_bad_entry(uint64_t l1)
 	expect_eq(done, bad, "entries done before the bad one");
 	expect_eq(invlpg(HOOK_VA), 0, "INVLPG_LOCAL");
 	expect_eq(invlpg(HOOK_VA + (bad + 1) * PAGE_SIZE), 0, "INVLPG_LOCAL");
-	expect_eq(read_fault(HOOK_VA), 0, "#PF error code of a read of entry 0, unmapped");
+	expect_eq(read_faults(HOOK_VA), 0, "#PF error code of a read of entry 0, unmapped");
 	expect_eq(peek(HOOK_VA + (bad + 1) * PAGE_SIZE), MAGIC_A,
 		  "entry 6, after the bad one, still maps A");
 }

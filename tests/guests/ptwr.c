@@ -41,15 +41,6 @@ static uint64_t entry(const char *view, unsigned int i)
 	return peek(entry_va(view, i)) & ~PTE_XEN_BITS;
 }
 
-/* A store that may fault: the #PF's error code, or -1 if it went through. */
-static long store_fault(unsigned long va, uint64_t v)
-{
-	exceptions_reset();
-	asm volatile("1: mov %1, (%0)\n2:\n\t" EXTABLE("1b", "2b")
-		     : : "r"(va), "r"(v) : "memory");
-	return exception_seen.count ? (long)exception_seen.error_code : -1;
-}
-
 static uint64_t xchg(unsigned long va, uint64_t v)
 {
 	asm volatile("xchg %0, (%1)" : "+r"(v) : "r"(va) : "memory");
@@ -78,7 +69,7 @@ static void stores_into_hooked_l1(void)
 {
 	const uint64_t a = MAKE_PTE(frame_a, PTE_PRESENT), b = MAKE_PTE(frame_b, PTE_PRESENT);
 
-	expect_eq(store_fault(entry_va(hooked_view, 0), a), -1, "mov into the hooked L1");
+	expect_eq(write_faults(entry_va(hooked_view, 0), a), -1, "mov into the hooked L1");
 	expect_eq(entry(hooked_view, 0), a, "entry 0 after the mov");
 	expect_page(0, MAGIC_A, "page 0 after the mov");
 
@@ -102,7 +93,7 @@ static void bad_entry(const char *view, const char *what)
 {
 	uint64_t before = peek(entry_va(view, 2));
 
-	expect_eq(store_fault(entry_va(view, 2), MAKE_PTE(boot_l4_mfn(), PTE_PRESENT | PTE_RW)),
+	expect_eq(write_faults(entry_va(view, 2), MAKE_PTE(boot_l4_mfn(), PTE_PRESENT | PTE_RW)),
 		  PFEC_WRITE | PTE_PRESENT, what);
 	expect_eq(exception_seen.cr2, entry_va(view, 2), "cr2 of the refused store");
 	expect_eq(peek(entry_va(view, 2)), before, "entry after the refused store");
@@ -113,7 +104,7 @@ static void store_into_l2(void)
 {
 	const uint64_t *l2e = boot_pte(0, 2);
 
-	expect_eq(store_fault((unsigned long)l2e, *l2e), PFEC_WRITE | PTE_PRESENT,
+	expect_eq(write_faults((unsigned long)l2e, *l2e), PFEC_WRITE | PTE_PRESENT,
 		  "#PF error code of a store into the boot L2");
 }
 
@@ -121,10 +112,10 @@ static void stores_into_pinned_l1(void)
 {
 	const uint64_t a = MAKE_PTE(frame_a, PTE_PRESENT);
 
-	expect_eq(store_fault(entry_va(pinned_view, 7), a), -1, "mov into the pinned L1");
+	expect_eq(write_faults(entry_va(pinned_view, 7), a), -1, "mov into the pinned L1");
 	expect_eq(entry(pinned_view, 7), a, "entry 7 of the pinned L1");
 	bad_entry(pinned_view, "#PF error code of a bad entry stored into the pinned L1");
-	expect_eq(store_fault(entry_va(pinned_view, 7), 0), -1, "clearing the entry");
+	expect_eq(write_faults(entry_va(pinned_view, 7), 0), -1, "clearing the entry");
 }
 
 static void fill(xen_pfn_t mfn, uint64_t magic)
@@ -133,18 +124,17 @@ static void fill(xen_pfn_t mfn, uint64_t magic)
 	poke((unsigned long)window, magic);
 }
 
-/* Two zeroed L1s, seen read-only; one hooked at HOOK_VA, one pinned. */
+/* Two empty L1s, seen read-only; one hooked at HOOK_VA, one pinned. */
 static int set_up_tables(xen_pfn_t hooked, xen_pfn_t pinned)
 {
-	if (!hooked || !pinned || frame_zero(hooked) || frame_zero(pinned) ||
+	if (!hooked || !pinned || frame_zero(hooked) ||
 	    map_frame(hooked_view, hooked, PTE_PRESENT) ||
 	    map_frame(pinned_view, pinned, PTE_PRESENT)) {
-		fail("no read-only views of two zeroed free frames");
+		fail("no read-only views of two empty L1s");
 		return -1;
 	}
-	if (mmu_update1(boot_pte_maddr(HOOK_VA, 2), MAKE_PTE(hooked, PTE_TABLE)) ||
-	    mmuext1(MMUEXT_PIN_L1_TABLE, pinned)) {
-		fail("hooking or pinning the L1s");
+	if (mmu_update1(boot_pte_maddr(HOOK_VA, 2), MAKE_PTE(hooked, PTE_TABLE))) {
+		fail("hooking the L1");
 		return -1;
 	}
 	return 0;
@@ -165,7 +155,7 @@ void test_main(void)
 
 	frame_a = frame_alloc();
 	frame_b = frame_alloc();
-	pinned = frame_alloc();
+	pinned = pinned_table(1);
 	if (!frame_a || !frame_b || set_up_tables(frame_alloc(), pinned))
 		return;
 	fill(frame_a, MAGIC_A);

@@ -47,8 +47,7 @@ static int fill_entries(xen_pfn_t data, xen_pfn_t target)
 	mmu_update_t *e = (mmu_update_t *)pages[0];
 	unsigned int i;
 
-	if (frame_zero(target) || mmuext1(MMUEXT_PIN_L1_TABLE, target) ||
-	    map_frame(pages[0], data, PTE_PRESENT | PTE_RW))
+	if (!target || map_frame(pages[0], data, PTE_PRESENT | PTE_RW))
 		return -1;
 	for (i = 0; i < PAGE_SIZE / sizeof(*e); i++)
 		e[i] = (mmu_update_t){ .ptr = (uint64_t)target << PAGE_SHIFT, .val = 0 };
@@ -140,7 +139,7 @@ static void mmuext_into_unmapped_memory(void)
 
 void test_main(void)
 {
-	xen_pfn_t target = frame_alloc(), data = frame_alloc(), l1 = frame_alloc();
+	xen_pfn_t target = pinned_table(1), data = frame_alloc(), l1 = frame_alloc();
 
 	if (!l1 || fill_entries(data, target) || fill_batch_l1(l1, data) ||
 	    set_batch_l2es(MAKE_PTE(l1, PTE_TABLE))) {

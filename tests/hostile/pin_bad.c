@@ -13,9 +13,6 @@ const char test_name[] = "pin_bad";
 
 #define SELF_SLOT 3
 
-/* The pin command of a level-n table. */
-#define PIN(n) (MMUEXT_PIN_L1_TABLE + (n) - 1)
-
 static char window[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 /* A free frame, zeroed but for one entry; 0 if there is none. */
@@ -56,9 +53,9 @@ static void self_references(void)
 		xen_pfn_t rw = table_with(SELF_SLOT, self_writable);
 		xen_pfn_t ro = table_with(SELF_SLOT, self_read_only);
 
-		if (mmuext1(PIN(level), rw) != writable)
+		if (mmuext1(PIN_CMD(level), rw) != writable)
 			fail("pin of an L%u holding itself writable is not %ld", level, writable);
-		if (mmuext1(PIN(level), ro))
+		if (mmuext1(PIN_CMD(level), ro))
 			fail("pin of an L%u holding itself read-only failed", level);
 		if (mmuext1(MMUEXT_UNPIN_TABLE, ro))
 			fail("unpin of an L%u holding itself read-only failed", level);

@@ -45,10 +45,10 @@ static void pin_writable_frame(void)
 
 void test_main(void)
 {
-	xen_pfn_t l1 = frame_alloc();
+	xen_pfn_t l1 = pinned_table(1);
 	xen_pfn_t boot_l1 = PTE_MFN(*boot_pte(0, 2));
 
-	if (!l1 || frame_zero(l1) || mmuext1(MMUEXT_PIN_L1_TABLE, l1)) {
+	if (!l1) {
 		fail("no pinned L1 of a free frame");
 		return;
 	}

@@ -22,19 +22,10 @@ static unsigned long slot_va(const void *table, unsigned int i)
 	return (unsigned long)table + i * sizeof(uint64_t);
 }
 
-/* The #PF's error code, or -1 if the store went through. */
-static long store_fault(unsigned long va, uint64_t v)
-{
-	exceptions_reset();
-	asm volatile("1: mov %1, (%0)\n2:\n\t" EXTABLE("1b", "2b")
-		     : : "r"(va), "r"(v) : "memory");
-	return exception_seen.count ? (long)exception_seen.error_code : -1;
-}
-
 static void refused_store(const char *what, unsigned long va, uint64_t v)
 {
 	uint64_t before = peek(va);
-	long code = store_fault(va, v);
+	long code = write_faults(va, v);
 
 	if (code != (long)(PFEC_WRITE | PTE_PRESENT))
 		fail("store of %s: #PF error code %ld, expected 3", what, code);
@@ -61,19 +52,18 @@ static void bad_l1_entries(void)
 
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		refused_store(bad[i].what, slot_va(view, SLOT), bad[i].pte);
-	expect_eq(store_fault(slot_va(view, SLOT), MAKE_PTE(virt_to_mfn(view), PTE_PRESENT)),
+	expect_eq(write_faults(slot_va(view, SLOT), MAKE_PTE(virt_to_mfn(view), PTE_PRESENT)),
 		  -1, "a good entry after the bad ones");
-	expect_eq(store_fault(slot_va(view, SLOT), 0), -1, "clearing it");
+	expect_eq(write_faults(slot_va(view, SLOT), 0), -1, "clearing it");
 }
 
 /* Only L1s are emulated; an L2 or L4 entry needs mmu_update. */
 static void stores_into_upper_tables(xen_pfn_t l1)
 {
-	xen_pfn_t l2 = frame_alloc();
+	xen_pfn_t l2 = pinned_table(2);
 	const uint64_t *l4 = (const uint64_t *)xen_start_info->pt_base;
 
-	if (!l2 || frame_zero(l2) || mmuext1(MMUEXT_PIN_L2_TABLE, l2) ||
-	    map_frame(view, l2, PTE_PRESENT)) {
+	if (!l2 || map_frame(view, l2, PTE_PRESENT)) {
 		fail("no pinned L2 seen read-only");
 		return;
 	}
@@ -85,10 +75,9 @@ static void stores_into_upper_tables(xen_pfn_t l1)
 
 void test_main(void)
 {
-	xen_pfn_t l1 = frame_alloc();
+	xen_pfn_t l1 = pinned_table(1);
 
-	if (!l1 || frame_zero(l1) || mmuext1(MMUEXT_PIN_L1_TABLE, l1) ||
-	    map_frame(view, l1, PTE_PRESENT)) {
+	if (!l1 || map_frame(view, l1, PTE_PRESENT)) {
 		fail("no pinned L1 seen read-only");
 		return;
 	}

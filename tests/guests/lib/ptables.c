@@ -60,6 +60,15 @@ long frame_write(xen_pfn_t mfn, unsigned int index, uint64_t val)
 	return map_own_frame(scratch);
 }
 
+xen_pfn_t pinned_table(unsigned int level)
+{
+	xen_pfn_t mfn = frame_alloc();
+
+	if (!mfn || frame_zero(mfn) || mmuext1(PIN_CMD(level), mfn))
+		return 0;
+	return mfn;
+}
+
 long invlpg(unsigned long va)
 {
 	return mmuext((struct mmuext_op){ .cmd = MMUEXT_INVLPG_LOCAL, .arg1.linear_addr = va });

@@ -37,6 +37,12 @@ long map_frame(void *va, xen_pfn_t mfn, unsigned long flags);
 /* Maps va back to its own frame, read-write. */
 long map_own_frame(void *va);
 
+/* The mmuext_op command that pins a level-n table. */
+#define PIN_CMD(level) (MMUEXT_PIN_L1_TABLE + (level) - 1)
+
+/* A free frame, zeroed and pinned as a level-n table; 0 if there is none. */
+xen_pfn_t pinned_table(unsigned int level);
+
 /* Zeroes a frame of the guest, or writes one word of it, through a scratch mapping. */
 long frame_zero(xen_pfn_t mfn);
 long frame_write(xen_pfn_t mfn, unsigned int index, uint64_t val);

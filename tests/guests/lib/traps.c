@@ -62,6 +62,22 @@ void exceptions_reset(void)
 	memset(&exception_seen, 0, sizeof(exception_seen));
 }
 
+long read_faults(unsigned long va)
+{
+	exceptions_reset();
+	asm volatile("1: mov (%0), %%rax\n2:\n\t" EXTABLE("1b", "2b")
+		     : : "r"(va) : "rax", "memory");
+	return exception_seen.count ? (long)exception_seen.error_code : -1;
+}
+
+long write_faults(unsigned long va, unsigned long v)
+{
+	exceptions_reset();
+	asm volatile("1: mov %1, (%0)\n2:\n\t" EXTABLE("1b", "2b")
+		     : : "r"(va), "r"(v) : "memory");
+	return exception_seen.count ? (long)exception_seen.error_code : -1;
+}
+
 static const struct extable_entry *extable_find(unsigned long rip)
 {
 	const struct extable_entry *e;

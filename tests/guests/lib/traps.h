@@ -41,6 +41,14 @@ struct exception_seen {
 extern struct exception_seen exception_seen;
 
 void exceptions_reset(void);
+
+/*
+ * An 8-byte read of va, or store of v at va, that may fault: returns the
+ * error code of the exception it raised (the frame is in exception_seen),
+ * or -1 if it raised none.
+ */
+long read_faults(unsigned long va);
+long write_faults(unsigned long va, unsigned long v);
 long traps_init(void);
 
 #endif
