@@ -10,7 +10,6 @@
 #define PTE_ACCESSED 0x20UL
 #define PTE_DIRTY 0x40UL
 #define PTE_PSE 0x80UL
-#define PTE_NX (1UL << 63)
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 
 #define PT_ENTRIES 512
