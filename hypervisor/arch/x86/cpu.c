@@ -2,6 +2,11 @@
 #include "arch.h"
 #include "x86.h"
 
+#define CR0_MP             (1UL << 1)
+#define CR0_EM             (1UL << 2)
+#define CR0_NE             (1UL << 5)
+#define CR4_OSFXSR         (1UL << 9)
+#define CR4_OSXMMEXCPT     (1UL << 10)
 #define CR4_SMEP           (1UL << 20)
 #define CR4_SMAP           (1UL << 21)
 #define CPUID1_ECX_TSC_DL  (1u << 24)
@@ -59,6 +64,13 @@ void syscall_init(void)
 	wrmsr(MSR_CSTAR, (unsigned long)syscall32_entry);
 	wrmsr(MSR_FMASK, X86_EFLAGS_IF | X86_EFLAGS_TF | X86_EFLAGS_DF |
 	      X86_EFLAGS_NT | X86_EFLAGS_AC);
+	/* Guests use the FPU and SSE as on hardware: native x87 error
+	 * reporting, fxsave/fxrstor and SSE exceptions enabled, as Xen sets. */
+	unsigned long cr0;
+	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
+	cr0 = (cr0 & ~CR0_EM) | CR0_MP | CR0_NE;
+	__asm__ volatile("mov %0, %%cr0" :: "r"(cr0));
+	write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
 	if (cpu_has_smep)
 		write_cr4(read_cr4() | CR4_SMEP);
 	if (cpu_has_smap)
