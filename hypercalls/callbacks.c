@@ -5,10 +5,10 @@
  */
 #include "arch.h"
 #include "hypercalls.h"
+#include "vcpu_switch.h"
 #include "x86.h"
 #include <xen/callback.h>
 
-#define X86_CR0_TS (1UL << 3)
 
 /* A NULL table clears every entry; otherwise entries are read up to the
  * first with address 0, or 256 of them. */
@@ -126,12 +126,6 @@ long do_set_segment_base(unsigned long which, unsigned long base)
 
 long do_fpu_taskswitch(unsigned long set)
 {
-	struct vcpu *v = current_vcpu();
-	unsigned long cr0;
-
-	v->fpu_ts = set;
-	__asm__ volatile("mov %%cr0, %0" : "=r"(cr0));
-	cr0 = set ? cr0 | X86_CR0_TS : cr0 & ~X86_CR0_TS;
-	__asm__ volatile("mov %0, %%cr0" :: "r"(cr0));
+	vcpu_fpu_taskswitch(current_vcpu(), set);
 	return 0;
 }

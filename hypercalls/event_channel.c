@@ -7,6 +7,7 @@
 #include "arch.h"
 #include "event.h"
 #include "hypercalls.h"
+#include "sched.h"
 
 static bool virq_is_global(unsigned virq)
 {
@@ -65,7 +66,8 @@ static long unmask(struct domain *d, evtchn_port_t port)
 	if (port >= NR_EVTCHN_PORTS)
 		return -EINVAL;
 	struct vcpu *v = d->vcpu[d->evtchn[port].notify_vcpu];
-	evtchn_2l_unmask(d->shared_info, v->vcpu_info, port);
+	if (evtchn_2l_unmask(d->shared_info, v->vcpu_info, port))
+		vcpu_wake(v);
 	return 0;
 }
 

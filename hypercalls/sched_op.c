@@ -1,74 +1,62 @@
 /*
- * sched_op (sched.h) and set_timer_op. Each vCPU has a physical CPU to
- * itself so far, so yielding has no one to yield to, and blocking waits
- * on this CPU, interrupts on, until an event is pending for the vCPU.
+ * sched_op (sched.h) and set_timer_op. Blocking, polling and yielding
+ * only tell the scheduler, which acts as the hypercall returns
+ * (include/sched.h).
  */
 #include "arch.h"
 #include "event.h"
 #include "hypercalls.h"
+#include "sched.h"
 #include "time.h"
 #include "x86.h"
 #include <xen/sched.h>
 
-#define MAX_POLL_PORTS 128
-
-/* Interrupts (the timer) are taken here in ring 0 and may post events. */
-static void wait_until(bool (*done)(void *), void *arg, uint64_t deadline)
-{
-	while (!done(arg) && (!deadline || now_ns() < deadline)) {
-		local_irq_enable();
-		halt();
-		local_irq_disable();
-	}
-}
-
-static bool vcpu_has_upcall(void *arg)
-{
-	return vcpu_events_pending(arg);
-}
-
 /* Blocking enables events: the guest blocks with them masked, as Linux's
- * and Mini-OS's idle loops do, and expects to be woken by one. */
+ * and Mini-OS's idle loops do, and expects to be woken by one. The vCPU
+ * stops at this hypercall's exit and resumes, with 0, once woken. */
 static long sched_block(struct vcpu *v)
 {
 	v->vcpu_info->evtchn_upcall_mask = 0;
-	wait_until(vcpu_has_upcall, v, 0);
+	if (!vcpu_events_pending(v)) {
+		v->blocked = true;
+		sched_yield_current();
+	}
 	return 0;
 }
 
-struct poll_set {
-	struct domain *d;
-	evtchn_port_t ports[MAX_POLL_PORTS];
-	unsigned nr;
-};
-
-static bool any_port_pending(void *arg)
+static bool any_port_pending(const struct domain *d, const evtchn_port_t *ports, unsigned nr)
 {
-	struct poll_set *ps = arg;
-
-	for (unsigned i = 0; i < ps->nr; i++)
-		if (evtchn_2l_is_pending(ps->d->shared_info, ps->ports[i]))
+	for (unsigned i = 0; i < nr; i++)
+		if (evtchn_2l_is_pending(d->shared_info, ports[i]))
 			return true;
 	return false;
 }
 
+/* Waits, events masked, for one of the ports or the absolute timeout:
+ * evtchn_set_pending() wakes a vCPU polling the port it sets. */
 static long sched_poll(struct vcpu *v, unsigned long arg)
 {
 	struct sched_poll sp;
-	struct poll_set ps = { .d = v->domain };
 
 	if (copy_from_guest(&sp, arg))
 		return -EFAULT;
 	/* Xen insists on masked upcalls: a poll is a wait, not a delivery. */
 	if (sp.nr_ports > MAX_POLL_PORTS || !v->vcpu_info->evtchn_upcall_mask)
 		return -EINVAL;
-	ps.nr = sp.nr_ports;
-	if (copy_from_guest_va(ps.ports, (unsigned long)sp.ports.p, ps.nr * sizeof(ps.ports[0])))
+	if (copy_from_guest_va(v->poll_ports, (unsigned long)sp.ports.p,
+			       sp.nr_ports * sizeof(v->poll_ports[0])))
 		return -EFAULT;
-	for (unsigned i = 0; i < ps.nr; i++)
-		if (ps.ports[i] >= NR_EVTCHN_PORTS)
+	for (unsigned i = 0; i < sp.nr_ports; i++)
+		if (v->poll_ports[i] >= NR_EVTCHN_PORTS)
 			return -EINVAL;
-	wait_until(any_port_pending, &ps, sp.timeout);
+	if (any_port_pending(v->domain, v->poll_ports, sp.nr_ports) ||
+	    (sp.timeout && sp.timeout <= now_ns()))
+		return 0;
+	v->poll_nr = sp.nr_ports;
+	v->poll_deadline = sp.timeout;
+	v->blocked = true;
+	sched_yield_current();
+	cpu_timer_reprogram();
 	return 0;
 }
 
@@ -90,6 +78,7 @@ long do_sched_op(unsigned long cmd, unsigned long arg)
 
 	switch (cmd) {
 	case SCHEDOP_yield:
+		sched_yield_current();
 		return 0;
 	case SCHEDOP_block:
 		return sched_block(v);

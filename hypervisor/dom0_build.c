@@ -206,7 +206,7 @@ static void fill_start_info(struct domain *d, const struct layout *l, unsigned l
 static void set_entry_state(struct vcpu *v, const struct layout *l,
 			    const struct xen_elf_info *elf, unsigned long l4)
 {
-	struct cpu_user_regs *regs = guest_regs();
+	struct cpu_user_regs *regs = &v->regs;
 
 	memset(regs, 0, sizeof(*regs));
 	regs->rip = elf->virt_entry;
@@ -219,6 +219,7 @@ static void set_entry_state(struct vcpu *v, const struct layout *l,
 	v->kernel_mode = true;
 	v->kernel_ss = FLAT_KERNEL_SS;
 	v->kernel_sp = regs->rsp;
+	v->online = true;
 }
 
 static bool in_guest_area(unsigned long s, unsigned long e)

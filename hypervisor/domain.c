@@ -4,6 +4,7 @@
 #include "machine.h"
 #include "frames.h"
 #include "mm.h"
+#include "sched.h"
 #include "x86.h"
 #include <xen/sched.h>
 
@@ -22,14 +23,19 @@ struct domain *domain_by_id(domid_t id)
 	return id < MAX_DOMAINS && domains[id].shared_info ? &domains[id] : NULL;
 }
 
+/* vCPUs are spread over the CPUs by domain and number, and stay there. */
 static void vcpu_init(struct domain *d, unsigned id)
 {
 	struct vcpu *v = &vcpus[d->domain_id][id];
 
-	*v = (struct vcpu){ .domain = d, .vcpu_id = id, .processor = id,
-			    .kernel_mode = true,
-			    .vcpu_info = &d->shared_info->vcpu_info[id] };
+	memset(v, 0, sizeof(*v));
+	v->domain = d;
+	v->vcpu_id = id;
+	v->processor = (d->domain_id + id) % nr_cpus_online;
+	v->kernel_mode = true;
+	v->vcpu_info = &d->shared_info->vcpu_info[id];
 	d->vcpu[id] = v;
+	sched_add_vcpu(v);
 }
 
 /* Every legacy vcpu_info starts with events masked, as Xen leaves them. */
@@ -58,22 +64,29 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 
 /* Domain 0 is the machine's owner: when it goes, the machine goes, and
  * QEMU's exit status carries the reason. */
+/* Domain 0 is the machine's owner: when it goes, the machine goes, and
+ * QEMU's exit status carries the reason. Any other domain stops running
+ * and waits for the toolstack. */
 void domain_shutdown(struct domain *d, unsigned int reason)
 {
 	printk("domain %u shut down: %s", d->domain_id,
 	       reason < ARRAY_SIZE(shutdown_names) ? shutdown_names[reason] : "?");
 	if (d->domain_id == 0)
 		machine_exit(reason);
+	d->is_shut_down = true;
+	d->shutdown_reason = reason;
+	sched_yield_current();
 }
 
+/* Whatever the crashed vCPU was doing is abandoned: the stack is reset and
+ * the exit path schedules another vCPU. */
 void domain_crash(struct domain *d, const char *why)
 {
 	struct cpu_user_regs *r = guest_regs();
 
 	warn("domain %u crashed: %s (rip %016lx rsp %016lx)", d->domain_id, why, r->rip, r->rsp);
 	domain_shutdown(d, SHUTDOWN_crash);
-	for (;;)
-		halt();
+	return_to_guest();
 }
 
 bool domain_is_privileged(domid_t id)

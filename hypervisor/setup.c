@@ -9,6 +9,7 @@
 #include "domain.h"
 #include "mm.h"
 #include "multiboot.h"
+#include "sched.h"
 #include "setup.h"
 #include "time.h"
 #include "x86.h"
@@ -122,12 +123,7 @@ static void start_dom0(void)
 	for (unsigned i = 0; i < nr_modules; i++)
 		mm_release(modules[i].start, modules[i].end);
 
-	struct vcpu *v = d->vcpu[0];
-	this_cpu()->curr = v;
-	vcpu_time_publish(v);
-	write_cr3(v->guest_table << PAGE_SHIFT);
-	wrmsr(MSR_KERNEL_GS_BASE, 0);
-	return_to_guest();
+	scheduler_start();
 }
 
 void start_xenith(unsigned long mbi_maddr)

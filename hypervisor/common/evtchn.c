@@ -2,6 +2,7 @@
 #include "domain.h"
 #include "errno.h"
 #include "event.h"
+#include "sched.h"
 
 /* Port 0 is never handed out: guests treat it as "no port". */
 int evtchn_alloc_port(struct domain *d)
@@ -21,11 +22,22 @@ void evtchn_free_port(struct domain *d, unsigned int port)
 	*ch = (struct evtchn){ .state = EVTCHNSTAT_closed };
 }
 
+static bool polls_port(const struct vcpu *v, unsigned int port)
+{
+	for (unsigned i = 0; i < v->poll_nr; i++)
+		if (v->poll_ports[i] == port)
+			return true;
+	return false;
+}
+
+/* A new upcall wakes a blocked vCPU; a polled port wakes it even masked. */
 void evtchn_set_pending(struct domain *d, unsigned int port)
 {
 	struct vcpu *v = d->vcpu[d->evtchn[port].notify_vcpu];
 
-	evtchn_2l_set_pending(d->shared_info, v->vcpu_info, port);
+	if (evtchn_2l_set_pending(d->shared_info, v->vcpu_info, port) ||
+	    (v->blocked && polls_port(v, port)))
+		vcpu_wake(v);
 }
 
 void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq)

@@ -4,6 +4,9 @@
 
 #include "config.h"
 #include "entry_offsets.h"
+#include "spinlock.h"
+
+#define PERCPU_MAX_VCPUS 64
 #include "lib.h"
 #include <xen/xen.h>
 
@@ -33,6 +36,13 @@ struct percpu {
 	struct vcpu *curr;
 	uint64_t preempt_tsc;        /* a long hypercall yields after this */
 	unsigned int in_multicall;   /* no continuation from inside a batch */
+
+	/* The scheduler's (sched/schedule.c), under sched_lock. */
+	spinlock_t sched_lock;
+	struct vcpu *vcpus[PERCPU_MAX_VCPUS];
+	unsigned int nr_vcpus;
+	bool need_resched;
+	struct vcpu *fpu_owner;      /* whose state the FPU registers hold */
 	struct tss64 tss;
 };
 
@@ -45,6 +55,7 @@ static inline struct percpu *this_cpu(void)
 }
 
 static inline struct vcpu *current_vcpu(void) { return this_cpu()->curr; }
+struct percpu *percpu_of(unsigned int cpu);
 
 /* The guest's registers sit at the very top of its CPU's stack, exactly
  * where the hardware (RSP0) and the syscall entry put them. */

@@ -10,6 +10,7 @@
 #define MAX_DOMAINS      64
 #define MAX_VCPUS        8
 #define NR_EVTCHN_PORTS  1024        /* per domain; Xen's 2-level ABI allows 4096 */
+#define MAX_POLL_PORTS   128         /* Xen's limit for SCHEDOP_poll */
 
 /* Xen's event-channel states (EVTCHNSTAT_*) are the status values. */
 struct evtchn {
@@ -40,6 +41,20 @@ struct vcpu {
 	struct vcpu_info *vcpu_info;
 	uint64_t timer_deadline;         /* system time in ns; 0 when unset */
 	uint16_t virq_to_port[NR_VIRQS];
+
+	/* Scheduling (sched/schedule.c): the registers live here while the
+	 * vCPU is not running, and in its CPU's stack frame while it is. */
+	struct cpu_user_regs regs;
+	bool online;                     /* has a context to run */
+	bool blocked;                    /* waits for an event (block, poll) */
+	uint64_t slice_end;
+	uint64_t poll_deadline;          /* 0: none */
+	unsigned int poll_nr;            /* ports of an ongoing SCHEDOP_poll */
+	evtchn_port_t poll_ports[MAX_POLL_PORTS];
+
+	/* Lazily switched FPU/SSE state (fxsave format). */
+	uint8_t fpu[512] __attribute__((aligned(16)));
+	bool fpu_initialised;
 };
 
 struct domain {
@@ -53,6 +68,9 @@ struct domain {
 
 	unsigned int max_vcpus;
 	struct vcpu *vcpu[MAX_VCPUS];
+	unsigned int pause_count;        /* runs only at 0 */
+	bool is_shut_down;
+	unsigned int shutdown_reason;
 	struct evtchn evtchn[NR_EVTCHN_PORTS];
 };
 

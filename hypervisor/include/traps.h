@@ -20,6 +20,7 @@
 #define X86_NR_EXC   32
 
 #define TIMER_VECTOR    0xf0
+#define EVENT_CHECK_VECTOR 0xf1     /* another CPU made a vCPU here runnable */
 #define SPURIOUS_VECTOR 0xff
 #define TRAP_syscall    256
 

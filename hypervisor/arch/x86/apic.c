@@ -121,3 +121,10 @@ void apic_arm(uint64_t tsc_deadline)
 		(tsc_deadline - now) * apic_ticks_per_ms / tsc_khz + 1 : 1;
 	apic_write(APIC_TMICT, (uint32_t)MIN(ticks, 0xffffffffUL));
 }
+
+/* A fixed-delivery interrupt on another CPU. */
+void apic_send_ipi(unsigned int apic_id, unsigned int vector)
+{
+	if (!apic_send_icr(apic_id, vector))
+		warn("IPI %u to apic id %u not accepted", vector, apic_id);
+}

@@ -9,6 +9,11 @@ _Static_assert(sizeof(struct cpu_user_regs) <= GUEST_FRAME_RESERVE, "guest frame
 char cpu_stacks[NR_CPUS][STACK_SIZE] __attribute__((aligned(STACK_SIZE)));
 static struct percpu percpu[NR_CPUS];
 
+struct percpu *percpu_of(unsigned int cpu)
+{
+	return &percpu[cpu];
+}
+
 /* The guest frame ends 32 bytes below the stack top: es/ds/fs/gs of
  * struct cpu_user_regs follow ss, and the hardware never pushes them. */
 void percpu_init(unsigned int cpu, unsigned int apic_id)

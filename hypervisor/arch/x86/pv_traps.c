@@ -11,6 +11,8 @@
 #include "domain.h"
 #include "emulate.h"
 #include "guest_access.h"
+#include "sched.h"
+#include "vcpu_switch.h"
 #include "traps.h"
 #include "x86.h"
 
@@ -143,10 +145,8 @@ void pv_trap_from_guest(struct cpu_user_regs *regs)
 			regs->error_code &= ~PFEC_USER;
 		break;
 	case X86_EXC_NM:
-		__asm__ volatile("clts");
-		if (!v->fpu_ts)
+		if (!vcpu_fpu_fault(v))
 			return;
-		v->fpu_ts = false;
 		break;
 	case X86_EXC_DF:
 	case X86_EXC_NMI:
@@ -155,12 +155,13 @@ void pv_trap_from_guest(struct cpu_user_regs *regs)
 	pv_inject_exception(v, vector, (int)regs->error_code);
 }
 
-/* Last thing before returning to the guest: an event upcall if one is due. */
+/* Last thing before returning to the guest: the scheduler's decision,
+ * then an event upcall if one is due for the vCPU that will run. */
 void guest_exit_work(struct cpu_user_regs *regs)
 {
-	struct vcpu *v = current_vcpu();
-
 	(void)regs;
+	schedule_at_exit();
+	struct vcpu *v = current_vcpu();
 	if (vcpu_events_pending(v) && v->event_callback)
 		bounce(v, v->event_callback, NO_ERROR_CODE, true);
 }

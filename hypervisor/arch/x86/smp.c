@@ -15,6 +15,7 @@
  */
 #include "acpi.h"
 #include "arch.h"
+#include "sched.h"
 #include "mm.h"
 #include "page.h"
 #include "time.h"
@@ -70,8 +71,7 @@ static void __noreturn ap_entry(unsigned int cpu)
 					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 		for (;;)
 			halt();         /* abandoned, interrupts off: the boot CPU's INIT ends this */
-	for (;;)
-		__asm__ volatile("sti; hlt" ::: "memory");
+	scheduler_start();
 }
 
 /* EFER.NXE comes on with long mode: the hypervisor slots carry NX bits,

@@ -7,6 +7,7 @@
 #include "arch.h"
 #include "domain.h"
 #include "event.h"
+#include "sched.h"
 #include "time.h"
 #include "x86.h"
 
@@ -97,15 +98,36 @@ void vcpu_set_timer(struct vcpu *v, uint64_t deadline)
 		send_guest_vcpu_virq(v, VIRQ_TIMER);
 		return;
 	}
-	apic_arm(ns_to_tsc(deadline) + 1);
+	cpu_timer_reprogram();
 }
 
-/* One vCPU per physical CPU so far: the timer belongs to the current one. */
+static void earliest(uint64_t *min, uint64_t t)
+{
+	if (t && t < *min)
+		*min = t;
+}
+
+/* One hardware timer per CPU serves every deadline of its vCPUs: the
+ * guests' timers, poll timeouts and the running vCPU's slice. The vCPU
+ * list is read without the lock: a deadline missed by a race is caught by
+ * the next reprogramming, which every tick does. */
+void cpu_timer_reprogram(void)
+{
+	struct percpu *p = this_cpu();
+	uint64_t min = UINT64_MAX;
+
+	for (unsigned i = 0; i < p->nr_vcpus; i++) {
+		earliest(&min, p->vcpus[i]->timer_deadline);
+		earliest(&min, p->vcpus[i]->poll_deadline);
+	}
+	if (p->curr)
+		earliest(&min, p->curr->slice_end);
+	if (min != UINT64_MAX)
+		apic_arm(ns_to_tsc(min) + 1);
+}
+
 void timer_interrupt(void)
 {
-	struct vcpu *v = current_vcpu();
-
 	apic_eoi();
-	if (v && v->timer_deadline)
-		vcpu_set_timer(v, v->timer_deadline);
+	sched_timer_tick();
 }

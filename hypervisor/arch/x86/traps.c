@@ -95,6 +95,11 @@ void do_interrupt(struct cpu_user_regs *regs)
 		timer_interrupt();
 		return;
 	}
+	if (vector == EVENT_CHECK_VECTOR) {
+		apic_eoi();
+		this_cpu()->need_resched = true;
+		return;
+	}
 	if (vector == SPURIOUS_VECTOR)
 		return;
 	if (vector >= X86_NR_EXC) {
