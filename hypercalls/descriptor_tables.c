@@ -8,6 +8,7 @@
 #include "hypercalls.h"
 #include "mm.h"
 #include "page_type.h"
+#include "pv_mmu.h"
 
 #define DESCS_PER_FRAME (PAGE_SIZE / sizeof(uint64_t))
 
@@ -18,18 +19,10 @@ static void release_gdt(struct vcpu *v)
 	v->gdt_nr_frames = 0;
 }
 
-/* entries is an unsigned int in Xen's ABI: its upper bits are ignored. */
-long do_set_gdt(unsigned long frame_list, unsigned long entries_arg)
+/* Takes the new frames' descriptor-table type first: a failure leaves the
+ * old GDT in place. Called with mm_lock held. */
+static long install_gdt(struct vcpu *v, const unsigned long *frames, unsigned nr)
 {
-	unsigned int entries = (unsigned int)entries_arg;
-	struct vcpu *v = current_vcpu();
-	unsigned long frames[FIRST_RESERVED_GDT_PAGE];
-
-	if (entries > FIRST_RESERVED_GDT_ENTRY)
-		return -EINVAL;
-	unsigned nr = (entries + DESCS_PER_FRAME - 1) / DESCS_PER_FRAME;
-	if (copy_from_guest_va(frames, frame_list, nr * sizeof(frames[0])))
-		return -EFAULT;
 	for (unsigned i = 0; i < nr; i++) {
 		long rc = get_page_and_type(frames[i], PGT_seg_desc, v->domain->domain_id);
 		if (rc) {
@@ -45,18 +38,31 @@ long do_set_gdt(unsigned long frame_list, unsigned long entries_arg)
 	return 0;
 }
 
+/* entries is an unsigned int in Xen's ABI: its upper bits are ignored. */
+long do_set_gdt(unsigned long frame_list, unsigned long entries_arg)
+{
+	unsigned int entries = (unsigned int)entries_arg;
+	struct vcpu *v = current_vcpu();
+	unsigned long frames[FIRST_RESERVED_GDT_PAGE];
+
+	if (entries > FIRST_RESERVED_GDT_ENTRY)
+		return -EINVAL;
+	unsigned nr = (entries + DESCS_PER_FRAME - 1) / DESCS_PER_FRAME;
+	if (copy_from_guest_va(frames, frame_list, nr * sizeof(frames[0])))
+		return -EFAULT;
+	spin_lock(&mm_lock);
+	long rc = install_gdt(v, frames, nr);
+	spin_unlock(&mm_lock);
+	return rc;
+}
+
 /* A frame of a descriptor table is written in place; any other frame of
  * the caller's is written as data, if it may be writable. */
-long do_update_descriptor(unsigned long maddr, unsigned long desc)
+static long write_descriptor(unsigned long maddr, uint64_t d, domid_t owner)
 {
-	domid_t owner = current_vcpu()->domain->domain_id;
 	unsigned long mfn = maddr >> PAGE_SHIFT;
-	uint64_t d = desc;
-
-	if ((maddr & 7) || !mfn_valid(mfn) || mfn_to_page(mfn)->owner != owner ||
-	    !check_descriptor(&d))
-		return -EINVAL;
 	struct page_info *pg = mfn_to_page(mfn);
+
 	if (pg->type == PGT_seg_desc && pg->type_count) {
 		*(uint64_t *)maddr_to_virt(maddr) = d;
 		return 0;
@@ -66,6 +72,21 @@ long do_update_descriptor(unsigned long maddr, unsigned long desc)
 	*(uint64_t *)maddr_to_virt(maddr) = d;
 	put_page_and_type(mfn);
 	return 0;
+}
+
+long do_update_descriptor(unsigned long maddr, unsigned long desc)
+{
+	domid_t owner = current_vcpu()->domain->domain_id;
+	unsigned long mfn = maddr >> PAGE_SHIFT;
+	uint64_t d = desc;
+
+	if ((maddr & 7) || !mfn_valid(mfn) || mfn_to_page(mfn)->owner != owner ||
+	    !check_descriptor(&d))
+		return -EINVAL;
+	spin_lock(&mm_lock);
+	long rc = write_descriptor(maddr, d, owner);
+	spin_unlock(&mm_lock);
+	return rc;
 }
 
 /* The descriptor a selector names in the vCPU's own GDT, if it has one. */

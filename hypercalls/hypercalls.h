@@ -43,10 +43,15 @@ bool guest_gdt_descriptor(const struct vcpu *v, unsigned int sel, uint64_t *desc
 bool hypercall_preempt_check(void);
 
 /* The batch shape shared by mmu_update and mmuext_op (mmu.c). */
-typedef long (*batch_entry_fn)(struct vcpu *v, const void *entry);
+typedef long (*batch_entry_fn)(struct vcpu *v, domid_t pg_owner, const void *entry);
 long run_batch(unsigned long list, unsigned long count, unsigned long pdone,
-	       size_t size, batch_entry_fn one);
-long check_foreigndom(const struct domain *d, unsigned long foreigndom);
+	       size_t size, domid_t pg_owner, batch_entry_fn one);
+long resolve_pg_owner(const struct domain *d, unsigned long foreigndom, domid_t *pg_owner);
+long do_domctl(unsigned long arg);
+struct xen_domctl_vcpucontext;
+long set_vcpu_context(struct domain *d, struct xen_domctl_vcpucontext *vc);
+long do_update_va_mapping_otherdomain(unsigned long va, unsigned long val,
+				      unsigned long flags, unsigned long domid);
 long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
 		   unsigned long foreigndom);
 

@@ -124,11 +124,54 @@ static long machphys_mfn_list(unsigned long arg)
 	return copy_to_guest(arg, &list) ? -EFAULT : 0;
 }
 
+/* One fresh frame per extent (order 0 only) for a PV domain: its gpfn
+ * goes into the M2P and, as PV builders expect, its MFN back into
+ * extent_start. The result is the number of extents done; a long request
+ * continues from the extent it reached (cmd's upper bits). */
+static long populate_physmap(unsigned long cmd, unsigned long arg)
+{
+	struct domain *self = current_vcpu()->domain;
+	struct xen_memory_reservation r;
+	unsigned long i = cmd >> MEMOP_EXTENT_SHIFT;
+
+	if (copy_from_guest(&r, arg))
+		return -EFAULT;
+	struct domain *d = r.domid == DOMID_SELF ? self : domain_by_id(r.domid);
+	if (!d)
+		return -ESRCH;
+	if (d != self && !self->is_privileged)
+		return -EPERM;
+	if (r.extent_order)
+		return i;
+	for (; i < r.nr_extents; i++) {
+		if (i > (cmd >> MEMOP_EXTENT_SHIFT) && hypercall_preempt_check()) {
+			guest_regs()->rdi = XENMEM_populate_physmap | (i << MEMOP_EXTENT_SHIFT);
+			return -ERESTART;
+		}
+		unsigned long slot = (unsigned long)r.extent_start.p + i * sizeof(xen_pfn_t);
+		xen_pfn_t gpfn;
+		if (copy_from_guest_va(&gpfn, slot, sizeof(gpfn)) || d->tot_pages >= d->max_pages)
+			break;
+		long mfn = alloc_frame(d->domain_id);
+		if (mfn < 0)
+			break;
+		if (copy_to_guest_va(slot, &mfn, sizeof(mfn))) {
+			free_frame(mfn);
+			break;
+		}
+		d->tot_pages++;
+		m2p_set(mfn, gpfn);
+	}
+	return i;
+}
+
 long do_memory_op(unsigned long cmd, unsigned long arg)
 {
 	unsigned long op = cmd & MEMOP_CMD_MASK;
 
 	switch (op) {
+	case XENMEM_populate_physmap:
+		return populate_physmap(cmd, arg);
 	case XENMEM_maximum_ram_page:
 	case XENMEM_current_reservation:
 	case XENMEM_maximum_reservation:

@@ -16,22 +16,33 @@
  * back to the guest with it, and the next entry resumes the batch. */
 #define MMU_UPDATE_PREEMPTED (~(~0U >> 1))
 
-/* Foreign page-table operations come with the toolstack's domain builder.
- * Naming oneself by id rather than DOMID_SELF is -ESRCH, as on Xen. */
-long check_foreigndom(const struct domain *d, unsigned long foreigndom)
+/* Whose frames a batch's entries name: the caller's (DOMID_SELF), or,
+ * for a privileged caller building or serving another domain, that
+ * domain's. Naming oneself by id is -ESRCH, as on Xen; the upper half of
+ * foreigndom (Xen's separate page-table owner) is not supported. */
+long resolve_pg_owner(const struct domain *d, unsigned long foreigndom, domid_t *pg_owner)
 {
 	domid_t dom = (domid_t)foreigndom;
 
-	if (dom == DOMID_SELF)
+	if (foreigndom >> 16)
+		return -ENOSYS;
+	if (dom == DOMID_SELF) {
+		*pg_owner = d->domain_id;
 		return 0;
-	return dom != d->domain_id && domain_by_id(dom) ? -ENOSYS : -ESRCH;
+	}
+	if (dom == d->domain_id || !domain_by_id(dom))
+		return -ESRCH;
+	if (!d->is_privileged)
+		return -EPERM;
+	*pg_owner = dom;
+	return 0;
 }
 
 /* Reads entries one by one, calls `one` on each, and keeps *pdone true,
  * also across continuations. As on Xen, a pdone that cannot be written
  * is not an error of the batch. */
 long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
-		      size_t size, batch_entry_fn one)
+	       size_t size, domid_t pg_owner, batch_entry_fn one)
 {
 	struct vcpu *v = current_vcpu();
 	unsigned int count = (unsigned int)count_arg, done = 0, i;
@@ -57,7 +68,10 @@ long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
 			rc = -EFAULT;
 			break;
 		}
-		if ((rc = one(v, entry)))
+		spin_lock(&mm_lock);
+		rc = one(v, pg_owner, entry);
+		spin_unlock(&mm_lock);
+		if (rc)
 			break;
 	}
 	done += i;
@@ -79,40 +93,47 @@ static long write_data_entry(unsigned long maddr, uint64_t val, domid_t owner)
 	return 0;
 }
 
-static long pt_update(struct domain *d, uint64_t ptr, uint64_t val, bool preserve_ad)
+/* The table is the caller's; a data frame written this way may also be
+ * the foreign domain's (how a builder fills a new domain's memory). */
+static long pt_update(struct domain *d, domid_t pg_owner, uint64_t ptr, uint64_t val,
+		      bool preserve_ad)
 {
 	unsigned long maddr = ptr & ~7UL;
 	unsigned long mfn = maddr >> PAGE_SHIFT;
 
-	if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d->domain_id)
+	if (!mfn_valid(mfn))
 		return -EINVAL;
-	if (!is_pt_type(mfn_to_page(mfn)->type) || !mfn_to_page(mfn)->type_count)
-		return write_data_entry(maddr, val, d->domain_id);
-	return mod_pt_entry(mfn, (maddr & (PAGE_SIZE - 1)) / sizeof(uint64_t), val,
-			    d->domain_id, preserve_ad);
+	domid_t owner = mfn_to_page(mfn)->owner;
+	bool table = is_pt_type(mfn_to_page(mfn)->type) && mfn_to_page(mfn)->type_count;
+	if (table && owner == d->domain_id)
+		return mod_pt_entry(mfn, (maddr & (PAGE_SIZE - 1)) / sizeof(uint64_t), val,
+				    pg_owner, preserve_ad);
+	if (!table && (owner == d->domain_id || owner == pg_owner))
+		return write_data_entry(maddr, val, owner);
+	return -EINVAL;
 }
 
-static long machphys_update(struct domain *d, uint64_t ptr, uint64_t pfn)
+static long machphys_update(domid_t pg_owner, uint64_t ptr, uint64_t pfn)
 {
 	unsigned long mfn = ptr >> PAGE_SHIFT;
 
-	if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != d->domain_id)
+	if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != pg_owner)
 		return -EINVAL;
 	m2p_set(mfn, pfn);
 	return 0;
 }
 
-static long mmu_update_one(struct vcpu *v, const void *entry)
+static long mmu_update_one(struct vcpu *v, domid_t pg_owner, const void *entry)
 {
 	const struct mmu_update *req = entry;
 
 	switch (req->ptr & 3) {
 	case MMU_NORMAL_PT_UPDATE:
-		return pt_update(v->domain, req->ptr, req->val, false);
+		return pt_update(v->domain, pg_owner, req->ptr, req->val, false);
 	case MMU_PT_UPDATE_PRESERVE_AD:
-		return pt_update(v->domain, req->ptr, req->val, true);
+		return pt_update(v->domain, pg_owner, req->ptr, req->val, true);
 	case MMU_MACHPHYS_UPDATE:
-		return machphys_update(v->domain, req->ptr, req->val);
+		return machphys_update(pg_owner, req->ptr, req->val);
 	}
 	return -ENOSYS;
 }
@@ -120,14 +141,17 @@ static long mmu_update_one(struct vcpu *v, const void *entry)
 long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
 		   unsigned long foreigndom)
 {
-	long rc = check_foreigndom(current_vcpu()->domain, foreigndom);
+	domid_t pg_owner;
+	long rc = resolve_pg_owner(current_vcpu()->domain, foreigndom, &pg_owner);
 
 	if (rc)
 		return rc;
-	return run_batch(ureqs, count, pdone, sizeof(struct mmu_update), mmu_update_one);
+	return run_batch(ureqs, count, pdone, sizeof(struct mmu_update), pg_owner,
+			 mmu_update_one);
 }
 
-long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags)
+static long update_va_mapping(domid_t pg_owner, unsigned long va, unsigned long val,
+			      unsigned long flags)
 {
 	struct vcpu *v = current_vcpu();
 	unsigned long l1_mfn;
@@ -137,7 +161,9 @@ long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long fla
 	    !guest_l1_slot(v->guest_table, va, &l1_mfn, &idx) ||
 	    mfn_to_page(l1_mfn)->type != PGT_l1)
 		return -EINVAL;
-	long rc = mod_pt_entry(l1_mfn, idx, val, v->domain->domain_id, false);
+	spin_lock(&mm_lock);
+	long rc = mod_pt_entry(l1_mfn, idx, val, pg_owner, false);
+	spin_unlock(&mm_lock);
 	if (rc)
 		return rc;
 	/* Beyond LOCAL and ALL, the flags are a pointer to a vCPU mask (MULTI).
@@ -152,4 +178,21 @@ long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long fla
 	else if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_INVLPG)
 		invlpg(va);
 	return 0;
+}
+
+long do_update_va_mapping(unsigned long va, unsigned long val, unsigned long flags)
+{
+	return update_va_mapping(current_vcpu()->domain->domain_id, va, val, flags);
+}
+
+/* The same, mapping a frame of another domain (privileged callers). */
+long do_update_va_mapping_otherdomain(unsigned long va, unsigned long val,
+				      unsigned long flags, unsigned long domid)
+{
+	domid_t pg_owner;
+	long rc = resolve_pg_owner(current_vcpu()->domain, domid, &pg_owner);
+
+	if (rc)
+		return rc;
+	return update_va_mapping(pg_owner, va, val, flags);
 }

@@ -73,10 +73,13 @@ static long set_ldt(unsigned long base, unsigned int ents)
 	return ents ? -ENOSYS : 0;
 }
 
-static long mmuext_one(struct vcpu *v, const void *entry)
+/* Pins, clears and copies act on pg_owner's frames (a privileged caller
+ * pins a domain it builds); base pointers are always the caller's own. */
+static long mmuext_one(struct vcpu *v, domid_t pg_owner, const void *entry)
 {
 	const struct mmuext_op *op = entry;
-	domid_t owner = v->domain->domain_id;
+	domid_t owner = pg_owner;
+	bool own = pg_owner == v->domain->domain_id;
 
 	switch (op->cmd) {
 	case MMUEXT_PIN_L1_TABLE: case MMUEXT_PIN_L2_TABLE:
@@ -85,9 +88,9 @@ static long mmuext_one(struct vcpu *v, const void *entry)
 	case MMUEXT_UNPIN_TABLE:
 		return unpin_table(op->arg1.mfn, owner);
 	case MMUEXT_NEW_BASEPTR:
-		return vcpu_set_base(v, false, op->arg1.mfn);
+		return own ? vcpu_set_base(v, false, op->arg1.mfn) : -EINVAL;
 	case MMUEXT_NEW_USER_BASEPTR:
-		return vcpu_set_base(v, true, op->arg1.mfn);
+		return own ? vcpu_set_base(v, true, op->arg1.mfn) : -EINVAL;
 	case MMUEXT_TLB_FLUSH_LOCAL: case MMUEXT_TLB_FLUSH_MULTI: case MMUEXT_TLB_FLUSH_ALL:
 		return tlb_op(op, false);
 	case MMUEXT_INVLPG_LOCAL: case MMUEXT_INVLPG_MULTI: case MMUEXT_INVLPG_ALL:
@@ -107,9 +110,10 @@ static long mmuext_one(struct vcpu *v, const void *entry)
 long do_mmuext_op(unsigned long ops, unsigned long count, unsigned long pdone,
 		  unsigned long foreigndom)
 {
-	long rc = check_foreigndom(current_vcpu()->domain, foreigndom);
+	domid_t pg_owner;
+	long rc = resolve_pg_owner(current_vcpu()->domain, foreigndom, &pg_owner);
 
 	if (rc)
 		return rc;
-	return run_batch(ops, count, pdone, sizeof(struct mmuext_op), mmuext_one);
+	return run_batch(ops, count, pdone, sizeof(struct mmuext_op), pg_owner, mmuext_one);
 }

@@ -23,6 +23,7 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(memory_op),
 	HYPERCALL(multicall),
 	HYPERCALL(update_va_mapping),
+	HYPERCALL(update_va_mapping_otherdomain),
 	HYPERCALL(set_timer_op),
 	HYPERCALL(xen_version),
 	HYPERCALL(console_io),
@@ -34,6 +35,7 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(callback_op),
 	HYPERCALL(event_channel_op),
 	HYPERCALL(physdev_op),
+	HYPERCALL(domctl),
 };
 
 long hypercall_dispatch(unsigned long nr, const unsigned long args[6])

@@ -3,8 +3,12 @@
 #include "domain.h"
 #include "machine.h"
 #include "frames.h"
+#include "event.h"
 #include "mm.h"
+#include "page_type.h"
+#include "pv_mmu.h"
 #include "sched.h"
+#include "time.h"
 #include "x86.h"
 #include <xen/sched.h>
 
@@ -50,9 +54,12 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 		spin_unlock(&domains_lock);
 		return NULL;
 	}
-	*d = (struct domain){ .domain_id = id, .is_privileged = privileged,
-			      .max_vcpus = max_vcpus, .shared_info_mfn = mfn,
-			      .shared_info = mfn_to_virt(mfn) };
+	memset(d, 0, sizeof(*d));
+	d->domain_id = id;
+	d->is_privileged = privileged;
+	d->max_vcpus = max_vcpus;
+	d->shared_info_mfn = mfn;
+	d->shared_info = mfn_to_virt(mfn);
 	mfn_to_page(mfn)->flags |= PGF_xen_shared;
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
 		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
@@ -93,4 +100,67 @@ bool domain_is_privileged(domid_t id)
 {
 	struct domain *d = domain_by_id(id);
 	return d && d->is_privileged;
+}
+
+/* Nothing of the domain runs once this returns: its vCPUs on other CPUs
+ * are made to leave the guest (an IPI), and waited for. */
+void domain_pause(struct domain *d)
+{
+	__atomic_add_fetch(&d->pause_count, 1, __ATOMIC_SEQ_CST);
+	for (unsigned i = 0; i < d->max_vcpus; i++) {
+		struct vcpu *v = d->vcpu[i];
+		struct percpu *p = percpu_of(v->processor);
+		if (p == this_cpu())
+			continue;
+		apic_send_ipi(p->apic_id, EVENT_CHECK_VECTOR);
+		while (__atomic_load_n(&p->curr, __ATOMIC_SEQ_CST) == v)
+			cpu_relax();
+	}
+}
+
+void domain_unpause(struct domain *d)
+{
+	if (__atomic_sub_fetch(&d->pause_count, 1, __ATOMIC_SEQ_CST))
+		return;
+	for (unsigned i = 0; i < d->max_vcpus; i++)
+		vcpu_wake(d->vcpu[i]);
+}
+
+/* The first free id from 1 (0 is domain 0), or 0 if every id is taken. */
+domid_t domain_free_id(void)
+{
+	for (domid_t id = 1; id < MAX_DOMAINS; id++)
+		if (!domains[id].shared_info)
+			return id;
+	return 0;
+}
+
+static void vcpu_release(struct vcpu *v)
+{
+	sched_remove_vcpu(v);
+	if (v->guest_table)
+		put_page_and_type(v->guest_table);
+	if (v->guest_table_user)
+		put_page_and_type(v->guest_table_user);
+	for (unsigned i = 0; i < v->gdt_nr_frames; i++)
+		put_page_and_type(v->gdt_frames[i]);
+}
+
+/* Everything the domain held goes back: vCPUs, their base pointers and
+ * GDTs, event channels, and (domain_release_frames) its memory. */
+void domain_destroy(struct domain *d)
+{
+	domain_pause(d);
+	spin_lock(&mm_lock);
+	for (unsigned i = 0; i < d->max_vcpus; i++)
+		vcpu_release(d->vcpu[i]);
+	for (unsigned port = 1; port < NR_EVTCHN_PORTS; port++)
+		if (d->evtchn[port].state != EVTCHNSTAT_closed)
+			evtchn_free_port(d, port);
+	domain_release_frames(d->domain_id);
+	spin_unlock(&mm_lock);
+	printk("domain %u destroyed", d->domain_id);
+	spin_lock(&domains_lock);
+	d->shared_info = NULL;
+	spin_unlock(&domains_lock);
 }

@@ -116,7 +116,10 @@ static bool emulate_mov_cr(struct vcpu *v, struct cpu_user_regs *regs, struct in
 		*reg = v->guest_table << PAGE_SHIFT;
 		return true;
 	}
-	return vcpu_set_base(v, false, (*reg & PTE_ADDR_MASK) >> PAGE_SHIFT) == 0;
+	spin_lock(&mm_lock);
+	int rc = vcpu_set_base(v, false, (*reg & PTE_ADDR_MASK) >> PAGE_SHIFT);
+	spin_unlock(&mm_lock);
+	return rc == 0;
 }
 
 static bool emulate_0f(struct vcpu *v, struct cpu_user_regs *regs, struct insn *in)

@@ -196,7 +196,10 @@ bool emulate_ptwr(struct vcpu *v, struct cpu_user_regs *regs, unsigned long cr2)
 	unsigned idx = (cr2 & (PAGE_SIZE - 1)) / sizeof(uint64_t);
 	uint64_t old = ((uint64_t *)mfn_to_virt(table_mfn))[idx];
 	struct outcome o = store_outcome(regs, &s, cr2 & 7, old);
-	if (o.writes && mod_pt_entry(table_mfn, idx, o.new_entry, v->domain->domain_id, false))
+	spin_lock(&mm_lock);
+	int rc = o.writes ? mod_pt_entry(table_mfn, idx, o.new_entry, v->domain->domain_id, false) : 0;
+	spin_unlock(&mm_lock);
+	if (rc)
 		return false;
 	commit_registers(regs, &s, &o);
 	return true;

@@ -75,6 +75,10 @@ struct domain {
 };
 
 struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus);
+domid_t domain_free_id(void);
+void domain_pause(struct domain *d);
+void domain_unpause(struct domain *d);
+void domain_destroy(struct domain *d);
 struct domain *domain_by_id(domid_t id);
 void domain_shutdown(struct domain *d, unsigned int reason);
 void __noreturn domain_crash(struct domain *d, const char *why);

@@ -22,16 +22,17 @@
 int get_page_and_type(unsigned long mfn, enum page_type type, domid_t owner);
 void put_page_and_type(unsigned long mfn);
 
-/* A new entry at `level` (1..4) of a table of `owner`: checked and its
- * references taken, or -EINVAL. `table_mfn` lets an entry point back at
- * its own table (a read-only linear mapping, as Xen allows). */
-int get_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn, domid_t owner);
+/* A new entry at `level` (1..4) of the table at table_mfn: checked and
+ * its references taken, or an error. An L1 entry maps frames of pg_owner
+ * (the table's owner, or a foreign domain for a privileged one); an entry
+ * may point back at its own table (a read-only linear mapping). */
+int get_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn, domid_t pg_owner);
 void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn);
 
-/* Replaces entry `idx` of a validated table; the table's level comes from
- * its type. With preserve_ad the old accessed/dirty bits are kept as well
+/* Replaces entry `idx` of a validated table (L1 targets of pg_owner); the
+ * table's level comes from its type. With preserve_ad the old accessed/dirty bits are kept as well
  * (xen.h: *ptr = val | (*ptr & (A|D))). */
-int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owner,
+int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t pg_owner,
 		 bool preserve_ad);
 
 int pin_table(unsigned long mfn, enum page_type type, domid_t owner);

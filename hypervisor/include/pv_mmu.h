@@ -10,7 +10,17 @@
 bool guest_l1_slot(unsigned long l4_mfn, unsigned long va, unsigned long *table_mfn,
 		   unsigned *idx);
 
+#include "spinlock.h"
+#include <xen/xen.h>
+
 struct vcpu;
+
+/* Serialises every change of page types and references: domains on
+ * different CPUs (and a privileged one acting on another's frames) share
+ * the frame table. */
+extern spinlock_t mm_lock;
+
+void domain_release_frames(domid_t id);
 
 /* Loads a new kernel (or user) L4 for the vCPU, which takes a type
  * reference on it (validating it if it is new) and drops the old one's.

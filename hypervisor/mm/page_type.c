@@ -217,15 +217,20 @@ static int get_page_from_l1e(uint64_t e, unsigned long mfn, domid_t owner)
 	return 0;
 }
 
-int get_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn, domid_t owner)
+/* The table's owner decides what its entries may be; only an L1 entry
+ * may map another owner's frame (pg_owner), a privilege the hypercall
+ * layer grants. Upper levels always point at the table owner's tables. */
+int get_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn, domid_t pg_owner)
 {
+	domid_t owner = frame_info(table_mfn)->owner;
+
 	if (!(e & _PAGE_PRESENT))
 		return 0;
 	if (e & ~PTE_ADDR_MASK & ~allowed_flags(level, owner))
 		return -EINVAL;
 	unsigned long mfn = pte_mfn(e);
 	if (level == 1)
-		return get_page_from_l1e(e, mfn, owner);
+		return get_page_from_l1e(e, mfn, pg_owner);
 	if (mfn == table_mfn)
 		return (e & _PAGE_RW) ? -EINVAL : 0;
 	return get_page_and_type(mfn, (enum page_type)(PGT_l1 + level - 2), owner);
@@ -247,7 +252,7 @@ void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn)
 	}
 }
 
-int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owner,
+int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t pg_owner,
 		 bool preserve_ad)
 {
 	struct page_info *pg = frame_info(table_mfn);
@@ -263,7 +268,7 @@ int mod_pt_entry(unsigned long table_mfn, unsigned idx, uint64_t e, domid_t owne
 		e |= old & (_PAGE_ACCESSED | _PAGE_DIRTY);
 	if (e & _PAGE_PRESENT)
 		e |= _PAGE_USER;
-	int rc = get_page_from_entry(e, level, table_mfn, owner);
+	int rc = get_page_from_entry(e, level, table_mfn, pg_owner);
 	if (rc)
 		return rc;
 	__atomic_store_n(pe, e, __ATOMIC_SEQ_CST);

@@ -41,3 +41,35 @@ int vcpu_set_base(struct vcpu *v, bool user, unsigned long mfn)
 		put_page_and_type(old);
 	return 0;
 }
+
+spinlock_t mm_lock;
+
+/* After its own tables are unpinned and released, a frame with nothing
+ * left pointing at it goes back to the pool. One still referenced (a
+ * privileged domain's foreign mapping) passes to the hypervisor, so no
+ * one can take it again, and is counted: it is not freed. */
+void domain_release_frames(domid_t id)
+{
+	unsigned long freed = 0, kept = 0;
+
+	for (unsigned long mfn = 0; mfn < max_mfn; mfn++) {
+		struct page_info *pg = mfn_to_page(mfn);
+		if (pg->owner == id && (pg->flags & PGF_pinned))
+			unpin_table(mfn, id);
+	}
+	for (unsigned long mfn = 0; mfn < max_mfn; mfn++) {
+		struct page_info *pg = mfn_to_page(mfn);
+		if (pg->owner != id)
+			continue;
+		if (!pg->type_count && !pg->ref_count) {
+			free_frame(mfn);
+			freed++;
+		} else {
+			pg->owner = DOMID_XEN;
+			kept++;
+		}
+	}
+	if (kept)
+		warn("domain %u: %lu frames still mapped by others are not freed", id, kept);
+	dprintk("domain %u: %lu frames freed", id, freed);
+}
