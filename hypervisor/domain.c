@@ -154,9 +154,11 @@ void domain_destroy(struct domain *d)
 	spin_lock(&mm_lock);
 	for (unsigned i = 0; i < d->max_vcpus; i++)
 		vcpu_release(d->vcpu[i]);
+	spin_lock(&event_lock);
 	for (unsigned port = 1; port < NR_EVTCHN_PORTS; port++)
 		if (d->evtchn[port].state != EVTCHNSTAT_closed)
 			evtchn_free_port(d, port);
+	spin_unlock(&event_lock);
 	domain_release_frames(d->domain_id);
 	spin_unlock(&mm_lock);
 	printk("domain %u destroyed", d->domain_id);

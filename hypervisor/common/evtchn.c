@@ -4,6 +4,8 @@
 #include "event.h"
 #include "sched.h"
 
+spinlock_t event_lock;
+
 /* Port 0 is never handed out: guests treat it as "no port". */
 int evtchn_alloc_port(struct domain *d)
 {
@@ -13,12 +15,22 @@ int evtchn_alloc_port(struct domain *d)
 	return -ENOSPC;
 }
 
+/* Closing one end of an interdomain channel leaves the other unbound,
+ * waiting for this domain again, as on Xen. Called with event_lock. */
 void evtchn_free_port(struct domain *d, unsigned int port)
 {
 	struct evtchn *ch = &d->evtchn[port];
 
 	if (ch->state == EVTCHNSTAT_virq)
 		d->vcpu[ch->notify_vcpu]->virq_to_port[ch->virq] = 0;
+	if (ch->state == EVTCHNSTAT_interdomain) {
+		struct domain *peer = domain_by_id(ch->remote_dom);
+		if (peer) {
+			struct evtchn *pch = &peer->evtchn[ch->remote_port];
+			pch->state = EVTCHNSTAT_unbound;
+			pch->remote_dom = d->domain_id;
+		}
+	}
 	*ch = (struct evtchn){ .state = EVTCHNSTAT_closed };
 }
 

@@ -17,6 +17,8 @@ struct evtchn {
 	uint8_t state;               /* EVTCHNSTAT_closed, _virq, ... */
 	uint8_t virq;
 	uint16_t notify_vcpu;
+	domid_t remote_dom;          /* unbound: who may bind; interdomain: peer */
+	uint16_t remote_port;        /* interdomain: the peer's port */
 };
 
 struct vcpu {

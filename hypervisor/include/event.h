@@ -3,6 +3,7 @@
 #define XENITH_EVENT_H
 
 #include "lib.h"
+#include "spinlock.h"
 #include <xen/xen.h>
 
 /* The bitmap logic (common/event_2l.c), pure over Xen's shared structures
@@ -15,7 +16,9 @@ bool evtchn_2l_is_pending(const struct shared_info *s, unsigned int port);
 struct domain;
 struct vcpu;
 
-/* Ports of a domain (common/evtchn.c). Callers hold d->lock. */
+/* Ports of a domain (common/evtchn.c). Channel state changes hold
+ * event_lock, one lock for all domains since channels join two. */
+extern spinlock_t event_lock;
 int evtchn_alloc_port(struct domain *d);
 void evtchn_free_port(struct domain *d, unsigned int port);
 void evtchn_set_pending(struct domain *d, unsigned int port);

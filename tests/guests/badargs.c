@@ -89,7 +89,7 @@ static const struct bad_call bad_pointers[] = {
 	    SCHEDOP_shutdown, UNMAPPED_VA),
 	BAD("callback_op register", -XEN_EFAULT, __HYPERVISOR_callback_op,
 	    CALLBACKOP_register, UNMAPPED_VA),
-	PENDING("event_channel_op alloc_unbound", -XEN_EFAULT,
+	BAD("event_channel_op alloc_unbound", -XEN_EFAULT,
 	    __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, UNMAPPED_VA),
 	BAD("physdev_op set_iopl", -XEN_EFAULT, __HYPERVISOR_physdev_op,
 	    PHYSDEVOP_set_iopl, UNMAPPED_VA),
