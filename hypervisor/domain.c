@@ -66,6 +66,8 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 	for (unsigned i = 0; i < max_vcpus; i++)
 		vcpu_init(d, i);
 	spin_unlock(&domains_lock);
+	if (grant_table_init(d))
+		warn("domain %u: no frame for its grant table", id);
 	return d;
 }
 
@@ -151,6 +153,7 @@ static void vcpu_release(struct vcpu *v)
 void domain_destroy(struct domain *d)
 {
 	domain_pause(d);
+	grant_table_release(d);
 	spin_lock(&mm_lock);
 	for (unsigned i = 0; i < d->max_vcpus; i++)
 		vcpu_release(d->vcpu[i]);

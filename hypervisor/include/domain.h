@@ -6,6 +6,7 @@
 #include "spinlock.h"
 #include <xen/xen.h>
 #include <xen/event_channel.h>
+#include <xen/grant_table.h>
 
 #define MAX_DOMAINS      64
 #define MAX_VCPUS        8
@@ -19,6 +20,19 @@ struct evtchn {
 	uint16_t notify_vcpu;
 	domid_t remote_dom;          /* unbound: who may bind; interdomain: peer */
 	uint16_t remote_port;        /* interdomain: the peer's port */
+};
+
+/* Grant tables v1 (hypercalls/grant_table.c). */
+#define GNT_MAX_FRAMES   4           /* 2048 grant references a domain */
+#define GNT_MAX_MAPS     1024        /* grant mappings a domain holds */
+
+struct grant_mapping {
+	bool used;
+	bool readonly;
+	domid_t granter;
+	grant_ref_t ref;
+	unsigned long mfn;
+	uint64_t host_addr;
 };
 
 struct vcpu {
@@ -71,6 +85,11 @@ struct domain {
 	unsigned int max_vcpus;
 	struct vcpu *vcpu[MAX_VCPUS];
 	unsigned int pause_count;        /* runs only at 0 */
+
+	unsigned long gnt_frames[GNT_MAX_FRAMES];      /* its shared grant entries */
+	unsigned int gnt_nr_frames;
+	uint16_t gnt_pins[GNT_MAX_FRAMES * 512];        /* peers' mappings per ref */
+	struct grant_mapping maptrack[GNT_MAX_MAPS];   /* its mappings of peers' grants */
 	bool is_shut_down;
 	unsigned int shutdown_reason;
 	struct evtchn evtchn[NR_EVTCHN_PORTS];
@@ -81,6 +100,10 @@ domid_t domain_free_id(void);
 void domain_pause(struct domain *d);
 void domain_unpause(struct domain *d);
 void domain_destroy(struct domain *d);
+
+/* Grant tables (hypercalls/grant_table.c). */
+int grant_table_init(struct domain *d);
+void grant_table_release(struct domain *d);
 struct domain *domain_by_id(domid_t id);
 void domain_shutdown(struct domain *d, unsigned int reason);
 void __noreturn domain_crash(struct domain *d, const char *why);

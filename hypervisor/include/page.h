@@ -15,6 +15,7 @@
 #define _PAGE_PAT       (1UL << 7)     /* in an L1 entry */
 #define _PAGE_GLOBAL    (1UL << 8)
 #define _PAGE_AVAIL     (7UL << 9)
+#define _PAGE_GNTTAB    (1UL << 62)     /* Xen's mark of a grant mapping */
 #define _PAGE_NX        (1UL << 63)
 
 #define PADDR_BITS      52

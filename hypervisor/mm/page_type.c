@@ -20,7 +20,6 @@
 #include "page_type.h"
 
 #define _PAGE_AVAIL_HIGH  (0x7ffUL << 52)
-#define _PAGE_GNTTAB      (1UL << 62)       /* only grant mappings carry it */
 #define CACHE_ATTRS       (_PAGE_PWT | _PAGE_PCD | _PAGE_PAT)
 #define UPPER_ALLOWED     (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED | \
 			   _PAGE_DIRTY | _PAGE_AVAIL | _PAGE_AVAIL_HIGH | _PAGE_NX)
@@ -242,7 +241,9 @@ void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn)
 		return;
 	unsigned long mfn = pte_mfn(e);
 	if (level == 1) {
-		if (frame_kind(mfn) != FRAME_RAM)
+		/* A grant mapping's references belong to its maptrack entry
+		 * and go with GNTTABOP_unmap_grant_ref. */
+		if (frame_kind(mfn) != FRAME_RAM || (e & _PAGE_GNTTAB))
 			return;
 		if (e & _PAGE_RW)
 			put_page_type(mfn);

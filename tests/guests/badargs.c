@@ -79,7 +79,7 @@ static const struct bad_call bad_pointers[] = {
 	    XENVER_capabilities, NONCANONICAL_VA),
 	BAD("console_io write", -XEN_EFAULT, __HYPERVISOR_console_io,
 	    CONSOLEIO_write, 4, HYPERVISOR_VA),
-	PENDING("grant_table_op query_size", -XEN_EFAULT,
+	BAD("grant_table_op query_size", -XEN_EFAULT,
 	    __HYPERVISOR_grant_table_op, GNTTABOP_query_size, UNMAPPED_VA, 1),
 	PENDING("vcpu_op get_runstate_info", -XEN_EFAULT, __HYPERVISOR_vcpu_op,
 	    VCPUOP_get_runstate_info, 0, UNMAPPED_VA),
