@@ -42,7 +42,7 @@ static long create_domain(struct xen_domctl *op)
 	return 0;
 }
 
-static void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *info)
+void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *info)
 {
 	unsigned online = 0;
 

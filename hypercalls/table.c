@@ -36,6 +36,7 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(event_channel_op),
 	HYPERCALL(physdev_op),
 	HYPERCALL(domctl),
+	HYPERCALL(sysctl),
 	HYPERCALL(grant_table_op),
 };
 

@@ -85,6 +85,10 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 	d->is_shut_down = true;
 	d->shutdown_reason = reason;
 	sched_yield_current();
+	/* The toolstack learns of it as on Xen: VIRQ_DOM_EXC to domain 0. */
+	struct domain *dom0 = domain_by_id(0);
+	if (dom0)
+		send_guest_vcpu_virq(dom0->vcpu[0], VIRQ_DOM_EXC);
 }
 
 /* Whatever the crashed vCPU was doing is abandoned: the stack is reset and

@@ -96,7 +96,7 @@ static const struct bad_call bad_pointers[] = {
 	PENDING("nmi_op register_callback", -XEN_EFAULT, __HYPERVISOR_nmi_op,
 	    XENNMI_register_callback, UNMAPPED_VA),
 	PENDING("platform_op", -XEN_EFAULT, __HYPERVISOR_platform_op, UNMAPPED_VA),
-	PENDING("sysctl", -XEN_EFAULT, __HYPERVISOR_sysctl, UNMAPPED_VA),
+	BAD("sysctl", -XEN_EFAULT, __HYPERVISOR_sysctl, UNMAPPED_VA),
 	BAD("domctl", -XEN_EFAULT, __HYPERVISOR_domctl, UNMAPPED_VA),
 	PENDING("event_channel_op_compat", -XEN_EFAULT,
 	    __HYPERVISOR_event_channel_op_compat, UNMAPPED_VA),
