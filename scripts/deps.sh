@@ -5,6 +5,7 @@
 set -euo pipefail
 
 stamp=build/.deps-ok
+main_src=/etc/apt/sources.list.d/xenith-main-src.sources
 packages=(build-essential libxen-dev check pkg-config libglib2.0-dev
           xen-hypervisor-4.17-amd64 cpio python3 dpkg-dev xz-utils)
 
@@ -13,25 +14,48 @@ have_all() {
 	qemu-system-x86_64 --version | grep -Eq 'version ([1-9][0-9])\.' || return 1
 	dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null |
 		grep -vq 'install ok installed' && return 1
-	[ -f build/qemu-plugin/qemu-plugin.h ]
+	[ -f build/qemu-plugin/qemu-plugin.h ] || return 1
+	[ -f "$main_src" ]
+}
+
+# The machine's own Debian archive, as its apt entry names it.
+debian_uri() {
+	local uri
+	uri=$(awk '/^URIs:/ && !/security/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+	if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
+		uri=$(awk '$1=="deb" && $3=="bookworm" {print $2; exit}' /etc/apt/sources.list)
+	fi
+	[ -n "$uri" ] || { echo "deps: cannot find this machine's Debian archive entry" >&2; exit 1; }
+	echo "$uri"
 }
 
 # The backports entry is derived from the machine's own Debian entry so that
 # no mirror host is ever written into this project.
 add_backports() {
-	local src=/etc/apt/sources.list.d/debian.sources
 	local out=/etc/apt/sources.list.d/xenith-backports.sources
 	[ -f "$out" ] && return 0
 	local uri
-	uri=$(awk '/^URIs:/ && !/security/ {print $2; exit}' "$src" 2>/dev/null || true)
-	if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-		uri=$(awk '$1=="deb" && $3=="bookworm" {print $2; exit}' /etc/apt/sources.list)
-	fi
-	[ -n "$uri" ] || { echo "deps: cannot find this machine's Debian archive entry" >&2; exit 1; }
+	uri=$(debian_uri)
 	cat >"$out" <<EOT
 Types: deb deb-src
 URIs: $uri
 Suites: bookworm-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOT
+}
+
+# newlib is built from Debian's source package (scripts/build-newlib.sh), so
+# apt needs a deb-src entry for the main archive; like the backports entry it
+# is derived from the machine's own Debian entry and names no host.
+add_main_src() {
+	[ -f "$main_src" ] && return 0
+	local uri
+	uri=$(debian_uri)
+	cat >"$main_src" <<EOT
+Types: deb-src
+URIs: $uri
+Suites: bookworm bookworm-updates
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOT
@@ -60,6 +84,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "deps: missing packages; run 'make deps' as root" >&2; exit 1
 fi
 add_backports
+add_main_src
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 apt-get install -y -q --no-install-recommends "${packages[@]}"
