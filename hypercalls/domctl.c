@@ -50,9 +50,12 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 		online += d->vcpu[i]->online;
 	memset(info, 0, sizeof(*info));
 	info->domain = d->domain_id;
+	/* The code field holds SHUTDOWN_CODE_INVALID (~0) until there is one,
+	 * as Xen reports it, bits above the field included. */
+	uint32_t code = d->is_shut_down ? d->shutdown_reason : ~0u;
 	info->flags = (d->pause_count ? XEN_DOMINF_paused : 0) |
-		      (d->is_shut_down ? XEN_DOMINF_shutdown |
-		       (d->shutdown_reason << XEN_DOMINF_shutdownshift) : 0);
+		      (d->is_shut_down ? XEN_DOMINF_shutdown : 0) |
+		      (code << XEN_DOMINF_shutdownshift);
 	info->tot_pages = d->tot_pages;
 	info->max_pages = d->max_pages;
 	info->shared_info_frame = d->shared_info_mfn;
@@ -103,6 +106,15 @@ static long on_domain(struct xen_domctl *op, struct domain *d)
 		if (!d->pause_count)
 			return -EINVAL;
 		domain_unpause(d);
+		return 0;
+	case XEN_DOMCTL_max_vcpus:
+		/* Fixed at creation since Xen 4.13: only a matching count passes. */
+		return op->u.max_vcpus.max == d->max_vcpus ? 0 : -EINVAL;
+	case XEN_DOMCTL_set_address_size:
+		/* Only 64-bit PV guests exist here, as on a Xen without PV32. */
+		return op->u.address_size.size == 64 ? 0 : -EINVAL;
+	case XEN_DOMCTL_get_address_size:
+		op->u.address_size.size = 64;
 		return 0;
 	case XEN_DOMCTL_max_mem:
 		d->max_pages = op->u.max_mem.max_memkb >> (PAGE_SHIFT - 10);

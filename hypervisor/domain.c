@@ -71,6 +71,16 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 	return d;
 }
 
+/* VIRQ_DOM_EXC tells domain 0's toolstack that a domain shut down or is
+ * gone, as on Xen. */
+static void notify_toolstack(void)
+{
+	struct domain *dom0 = domain_by_id(0);
+
+	if (dom0)
+		send_guest_vcpu_virq(dom0->vcpu[0], VIRQ_DOM_EXC);
+}
+
 /* Domain 0 is the machine's owner: when it goes, the machine goes, and
  * QEMU's exit status carries the reason. */
 /* Domain 0 is the machine's owner: when it goes, the machine goes, and
@@ -85,10 +95,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
 	d->is_shut_down = true;
 	d->shutdown_reason = reason;
 	sched_yield_current();
-	/* The toolstack learns of it as on Xen: VIRQ_DOM_EXC to domain 0. */
-	struct domain *dom0 = domain_by_id(0);
-	if (dom0)
-		send_guest_vcpu_virq(dom0->vcpu[0], VIRQ_DOM_EXC);
+	notify_toolstack();
 }
 
 /* Whatever the crashed vCPU was doing is abandoned: the stack is reset and
@@ -172,4 +179,5 @@ void domain_destroy(struct domain *d)
 	spin_lock(&domains_lock);
 	d->shared_info = NULL;
 	spin_unlock(&domains_lock);
+	notify_toolstack();
 }
