@@ -14,6 +14,7 @@ include tests/guests/guests.mk
 include tests/hostile/hostile.mk
 include tests/unit/unit.mk
 include tests/bench/bench.mk
+include guest-kernel/user/user.mk
 
 all: $(ALL_TARGETS)
 
@@ -37,4 +38,4 @@ integration-test: all
 	@bash tests/integration/run.sh
 
 clean:
-	rm -rf $(filter-out $(BUILD)/qemu-plugin $(BUILD)/.deps-ok,$(wildcard $(BUILD)/*))
+	rm -rf $(filter-out $(BUILD)/qemu-plugin $(BUILD)/newlib $(BUILD)/.deps-ok,$(wildcard $(BUILD)/*))
