@@ -8,6 +8,11 @@ GUEST_OBJ := $(BUILD)/guests/obj
 GUEST_LIB_OBJS := $(patsubst tests/guests/%,$(GUEST_OBJ)/%.o,\
 	$(wildcard tests/guests/lib/*.c tests/guests/lib/*.S))
 GUEST_LDS := tests/guests/lib/guest.lds
+# domU guests (tests/guests/domu/NAME.c) link the same way to
+# build/guests/domu/NAME.elf; they boot only as a later module of a dom0
+# guest that builds a domain from them.
+DOMU_NAMES := $(basename $(notdir $(wildcard tests/guests/domu/*.c)))
+DOMU_ELFS := $(DOMU_NAMES:%=$(BUILD)/guests/domu/%.elf)
 GUEST_INCLUDES := -Itests/guests/lib
 
 # The compile and link steps of a guest, shared with tests/hostile/hostile.mk.
@@ -19,11 +24,12 @@ GUEST_LINK = $(CC) $(GUEST_LDFLAGS) -Wl,--build-id=none -T $(GUEST_LDS) -o $@ \
 XEN_ELF := $(BUILD)/xen/xen.elf
 XEN_GZ := /boot/xen-4.17-amd64.gz
 
-ALL_TARGETS += $(GUEST_ELFS) $(XEN_ELF)
+ALL_TARGETS += $(GUEST_ELFS) $(DOMU_ELFS) $(XEN_ELF)
 
 # Objects reached only through the pattern rules would count as intermediate
 # and be deleted after every link.
-.SECONDARY: $(GUEST_LIB_OBJS) $(GUEST_NAMES:%=$(GUEST_OBJ)/%.c.o)
+.SECONDARY: $(GUEST_LIB_OBJS) $(GUEST_NAMES:%=$(GUEST_OBJ)/%.c.o) \
+	$(DOMU_NAMES:%=$(GUEST_OBJ)/domu/%.c.o)
 
 $(GUEST_OBJ)/%.c.o: tests/guests/%.c | $(BUILD)/include/xen
 	@mkdir -p $(@D)
@@ -34,6 +40,7 @@ $(GUEST_OBJ)/%.S.o: tests/guests/%.S | $(BUILD)/include/xen
 	$(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
 
 $(BUILD)/guests/%.elf: $(GUEST_OBJ)/%.c.o $(GUEST_LIB_OBJS) $(GUEST_LDS)
+	@mkdir -p $(@D)
 	$(GUEST_LINK)
 
 $(XEN_ELF): $(XEN_GZ)
@@ -41,4 +48,4 @@ $(XEN_ELF): $(XEN_GZ)
 	gunzip -c $< > $@.tmp
 	mv $@.tmp $@
 
--include $(wildcard $(GUEST_OBJ)/*.d $(GUEST_OBJ)/lib/*.d)
+-include $(wildcard $(GUEST_OBJ)/*.d $(GUEST_OBJ)/lib/*.d $(GUEST_OBJ)/domu/*.d)

@@ -24,8 +24,12 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
+domu_hello
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
+# Boot modules a guest gets after its own: a dom0 guest that builds a domU
+# finds the domU's image in its second module (start_info.mod_start).
+declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf)
 
 # Xenith ends QEMU through isa-debug-exit with 2*reason+1.
 declare -A XENITH_STATUS=([poweroff]=1 [reboot]=3 [crash]=7)
@@ -82,6 +86,7 @@ qemu_args() {
 	local module
 	module=$(guest_elf "$3")
 	[ -n "$4" ] && module="$module $4"
+	[ -n "${EXTRA_MODULES[$3]:-}" ] && module="$module,${EXTRA_MODULES[$3]}"
 	QEMU_ARGS=(-accel "$ACCEL" -cpu max -m 512 -smp 2
 		-display none -monitor none -no-reboot -serial "file:$5"
 		-device isa-debug-exit,iobase=0xf4,iosize=4

@@ -1,4 +1,7 @@
-/* Output over HYPERVISOR_console_io, which works before any ring is set up. */
+/*
+ * Output: dom0 writes over HYPERVISOR_console_io, which needs no ring; a
+ * domU writes its console ring (xencons.h).
+ */
 #ifndef GUEST_CONSOLE_H
 #define GUEST_CONSOLE_H
 

@@ -125,6 +125,16 @@ static inline long HYPERVISOR_physdev_op(int cmd, void *arg)
 	return HC(__HYPERVISOR_physdev_op, cmd, arg, 0, 0, 0);
 }
 
+static inline long HYPERVISOR_domctl(struct xen_domctl *op)
+{
+	return HC(__HYPERVISOR_domctl, op, 0, 0, 0, 0);
+}
+
+static inline long HYPERVISOR_sysctl(struct xen_sysctl *op)
+{
+	return HC(__HYPERVISOR_sysctl, op, 0, 0, 0, 0);
+}
+
 static inline long HYPERVISOR_multicall(multicall_entry_t *calls,
 					unsigned int count)
 {

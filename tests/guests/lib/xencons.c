@@ -1,0 +1,105 @@
+#include "domu_map.h"
+#include "frames.h"
+#include "hypercall.h"
+#include "pagetable.h"
+#include "test.h"
+#include "xencons.h"
+
+/* The backend maps the domU's ring over this page. */
+static char ring_window[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+static void notify(evtchn_port_t port)
+{
+	struct evtchn_send send = { .port = port };
+
+	HYPERVISOR_event_channel_op(EVTCHNOP_send, &send);
+}
+
+/* The builder maps the ring in the initial mapping: virt_base 0, VA = PFN. */
+static struct xencons_interface *own_ring(void)
+{
+	return (struct xencons_interface *)(mfn_to_pfn(xen_start_info->console.domU.mfn)
+					    << PAGE_SHIFT);
+}
+
+void xencons_write(const char *s, size_t len)
+{
+	struct xencons_interface *r = own_ring();
+	evtchn_port_t port = xen_start_info->console.domU.evtchn;
+	XENCONS_RING_IDX prod = r->out_prod;
+
+	while (len) {
+		if (prod - __atomic_load_n(&r->out_cons, __ATOMIC_ACQUIRE) ==
+		    sizeof(r->out)) {
+			/* Full: publish what is there and let the backend run. */
+			__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
+			notify(port);
+			HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+			continue;
+		}
+		r->out[MASK_XENCONS_IDX(prod++, r->out)] = *s++;
+		len--;
+	}
+	__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
+	notify(port);
+}
+
+long xencons_attach(struct xencons_backend *b, domid_t domid, xen_pfn_t mfn,
+		    evtchn_port_t remote_port)
+{
+	struct evtchn_bind_interdomain bind = { .remote_dom = domid,
+						.remote_port = remote_port };
+	long rc = domu_map(ring_window, domid, mfn);
+
+	if (rc)
+		return rc;
+	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bind);
+	if (rc) {
+		domu_unmap(ring_window);
+		return rc;
+	}
+	b->domid = domid;
+	b->ring = (struct xencons_interface *)ring_window;
+	b->port = bind.local_port;
+	b->len = 0;
+	return 0;
+}
+
+/* A full line buffer is handed on as a line of its own. */
+static void take(struct xencons_backend *b, char c)
+{
+	if (c == '\n' || b->len == sizeof(b->line) - 1) {
+		b->line[b->len] = '\0';
+		b->on_line(b, b->line);
+		b->len = 0;
+	}
+	if (c != '\n')
+		b->line[b->len++] = c;
+}
+
+long xencons_drain(struct xencons_backend *b)
+{
+	struct xencons_interface *r = b->ring;
+	XENCONS_RING_IDX cons = r->out_cons;
+	XENCONS_RING_IDX prod = __atomic_load_n(&r->out_prod, __ATOMIC_ACQUIRE);
+
+	if (prod - cons > sizeof(r->out))
+		return -XEN_EIO;
+	if (cons == prod)
+		return 0;
+	while (cons != prod)
+		take(b, r->out[MASK_XENCONS_IDX(cons++, r->out)]);
+	__atomic_store_n(&r->out_cons, cons, __ATOMIC_RELEASE);
+	notify(b->port);
+	return 0;
+}
+
+long xencons_detach(struct xencons_backend *b)
+{
+	struct evtchn_close close = { .port = b->port };
+	long rc = HYPERVISOR_event_channel_op(EVTCHNOP_close, &close);
+	long unmapped = domu_unmap(ring_window);
+
+	b->ring = NULL;
+	return rc ? rc : unmapped;
+}
