@@ -46,4 +46,7 @@ long builder_load(struct domu *d, const void *image, size_t len);
 long builder_unpause(struct domu *d);
 long builder_destroy(struct domu *d);
 
+/* Logs Xen's answer to a step and keeps the first one that failed. */
+long builder_step(struct domu *d, const char *name, long rc);
+
 #endif
