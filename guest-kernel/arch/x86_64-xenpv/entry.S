@@ -1,0 +1,99 @@
+/*
+ * Where Xen bounces exceptions, events and user system calls. Its frame
+ * (pv-abi.md §2.5) is rcx, r11, [error code], rip, cs, rflags, rsp, ss:
+ * each stub pops rcx and r11 back into their registers, pushes the rest of
+ * a struct uregs and calls trap_dispatch(). The way out is the iret
+ * hypercall, whose stub wants the frame from rip up with its flags word
+ * below: that is the error-code slot, where trap_dispatch's return lands.
+ */
+#include <xen/xen.h>
+
+#include "uregs.h"
+#include "vectors.h"
+
+#define IRET_STUB (hypercall_page + __HYPERVISOR_iret * 32)
+
+.macro stub name, vector, has_error_code
+	.globl \name
+\name:
+	pop %rcx
+	pop %r11
+	.if \has_error_code == 0
+	push $0
+	.endif
+	push $\vector
+	jmp entry_common
+.endm
+
+	.text
+	stub exc_divide_error, 0, 0
+	stub exc_debug, 1, 0
+	stub exc_int3, 3, 0
+	stub exc_overflow, 4, 0
+	stub exc_bounds, 5, 0
+	stub exc_invalid_op, 6, 0
+	stub exc_device_not_available, 7, 0
+	stub exc_double_fault, 8, 1
+	stub exc_invalid_tss, 10, 1
+	stub exc_segment_not_present, 11, 1
+	stub exc_stack_segment, 12, 1
+	stub exc_general_protection, 13, 1
+	stub exc_page_fault, 14, 1
+	stub exc_fpu_error, 16, 0
+	stub exc_alignment_check, 17, 1
+	stub exc_machine_check, 18, 0
+	stub exc_simd_error, 19, 0
+	stub event_callback, VECTOR_EVENT, 0
+	stub syscall_callback, VECTOR_SYSCALL, 0
+
+entry_common:
+	push %rax
+	push %rbx
+	push %rcx
+	push %rdx
+	push %rsi
+	push %rdi
+	push %rbp
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	mov %rsp, %rdi
+	cld
+	call trap_dispatch
+	mov %rax, UREGS_ERROR_CODE(%rsp)
+	jmp leave_to_guest
+
+/* void arch_enter_user(struct uregs *r): r->error_code holds the flags. */
+	.globl arch_enter_user
+arch_enter_user:
+	mov %rdi, %rsp
+leave_to_guest:
+	pop %r15
+	pop %r14
+	pop %r13
+	pop %r12
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rbp
+	pop %rdi
+	pop %rsi
+	pop %rdx
+	pop %rcx
+	pop %rbx
+	pop %rax
+	add $8, %rsp
+	jmp IRET_STUB
+
+/* A segment reload on the way to the guest failed: nothing here sets any. */
+	.globl failsafe_callback
+failsafe_callback:
+	and $~15, %rsp
+	call failsafe_fatal
+	ud2

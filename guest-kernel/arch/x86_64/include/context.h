@@ -1,0 +1,31 @@
+/*
+ * A thread's kernel context while it is switched out: its kernel stack
+ * pointer (the callee-saved registers are on that stack) and its FPU and
+ * SSE state, which the kernel itself never touches (-mgeneral-regs-only).
+ */
+#ifndef CONTEXT_H
+#define CONTEXT_H
+
+#include "types.h"
+
+struct arch_context {
+	unsigned long sp;
+	uint8_t fpu[512] __attribute__((aligned(16)));
+};
+
+/* Saves the callee-saved registers and sp in *prev_sp, loads next_sp. */
+void context_switch(unsigned long *prev_sp, unsigned long next_sp);
+
+void fpu_init_state(struct arch_context *c);
+
+static inline void fpu_save(struct arch_context *c)
+{
+	asm volatile("fxsave64 %0" : "=m"(c->fpu));
+}
+
+static inline void fpu_restore(const struct arch_context *c)
+{
+	asm volatile("fxrstor64 %0" : : "m"(c->fpu));
+}
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * The 4-level page-table walk both x86-64 ports share. What differs by port
+ * is how an entry names a page, how it is written and what a new table
+ * needs before it can be hooked in: the pt_* hooks below, which each port
+ * implements (the Xen port in pt_ops.c, through batched mmu_update).
+ *
+ * The walk needs from struct arch_aspace: l4 (the table the walk starts
+ * at) and the cache fields l1_va and l1 (0 when empty).
+ */
+#ifndef PGTABLE_H
+#define PGTABLE_H
+
+#include "arch.h"
+
+typedef uint64_t pte_t;
+
+/* Port hooks. */
+phys_addr_t pt_entry_addr(pte_t e);
+pte_t pt_entry_make(phys_addr_t pa, uint64_t flags);
+const pte_t *pt_table_view(phys_addr_t table);
+void pt_entry_set(phys_addr_t table, unsigned idx, pte_t e);
+/* Sets an entry of the top table: the Xen port mirrors user slots. */
+void pt_root_set(struct arch_aspace *as, unsigned idx, pte_t e);
+/* A zeroed table ready to be hooked in, or 0 if memory is short. */
+phys_addr_t pt_table_new(void);
+/* Entries written so far are in force (the walk reads them) after this. */
+void pt_sync(void);
+/* va's translation may be cached: drop it once the entry change is in force. */
+void pt_invalidate(uintptr_t va);
+
+/* The shared walk. */
+phys_addr_t pt_l1_of(struct arch_aspace *as, uintptr_t va, bool create);
+int pt_map(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, uint64_t flags);
+/* Calls table() on each user-half table after its children, page() on
+ * each mapped user page; either may be NULL. */
+void pt_visit_user(struct arch_aspace *as, void (*table)(phys_addr_t),
+		   void (*page)(phys_addr_t));
+
+#endif

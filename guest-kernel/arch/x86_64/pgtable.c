@@ -1,0 +1,126 @@
+/*
+ * Walking, filling and emptying 4-level page tables. Reads go through
+ * pt_table_view() after pt_sync(); writes through the port's hooks, which
+ * may queue them. The L1 cache lets a run of mappings in one 2 MiB region
+ * queue without a walk (and so without a sync).
+ */
+#include "errno.h"
+#include "lib.h"
+#include "pgtable.h"
+
+/* The table below entry idx of table (a level-`level` table), made if absent. */
+static phys_addr_t next_table(struct arch_aspace *as, phys_addr_t table,
+			      unsigned level, uintptr_t va, bool create)
+{
+	unsigned idx = PT_INDEX(va, level);
+	pte_t e = pt_table_view(table)[idx];
+	phys_addr_t t;
+
+	if (e & PTE_PRESENT)
+		return pt_entry_addr(e);
+	if (!create || !(t = pt_table_new()))
+		return 0;
+	e = pt_entry_make(t, PTE_TABLE);
+	if (level == 4)
+		pt_root_set(as, idx, e);
+	else
+		pt_entry_set(table, idx, e);
+	return t;
+}
+
+phys_addr_t pt_l1_of(struct arch_aspace *as, uintptr_t va, bool create)
+{
+	uintptr_t base = ALIGN_DOWN(va, PT_SPAN(2));
+	phys_addr_t t = as->l4;
+
+	if (as->l1 && as->l1_va == base)
+		return as->l1;
+	pt_sync();
+	for (unsigned level = 4; level > 1 && t; level--)
+		t = next_table(as, t, level, va, create);
+	if (t) {
+		as->l1_va = base;
+		as->l1 = t;
+	}
+	return t;
+}
+
+int pt_map(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, uint64_t flags)
+{
+	phys_addr_t l1 = pt_l1_of(as, va, true);
+
+	if (!l1)
+		return -ENOMEM;
+	pt_entry_set(l1, PT_INDEX(va, 1), pt_entry_make(pa, flags));
+	return 0;
+}
+
+static uint64_t user_flags(unsigned prot)
+{
+	uint64_t flags = PTE_PRESENT | PTE_USER | PTE_ACCESSED;
+
+	return prot & PROT_WRITE ? flags | PTE_RW | PTE_DIRTY : flags;
+}
+
+int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot)
+{
+	return pt_map(as, va, pa, user_flags(prot));
+}
+
+/* The entry mapping va, in force, or 0 (and *l1 = 0) if there is none. */
+static pte_t leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1)
+{
+	pte_t e;
+
+	*l1 = pt_l1_of(as, va, false);
+	if (!*l1)
+		return 0;
+	pt_sync();
+	e = pt_table_view(*l1)[PT_INDEX(va, 1)];
+	return e & PTE_PRESENT ? e : 0;
+}
+
+phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va)
+{
+	phys_addr_t l1;
+	pte_t e = leaf(as, va, &l1);
+
+	return e ? pt_entry_addr(e) : 0;
+}
+
+phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va)
+{
+	phys_addr_t l1;
+	pte_t e = leaf(as, va, &l1);
+
+	if (!e)
+		return 0;
+	pt_entry_set(l1, PT_INDEX(va, 1), 0);
+	pt_invalidate(va);
+	return pt_entry_addr(e);
+}
+
+static void visit(phys_addr_t table, unsigned level, void (*on_table)(phys_addr_t),
+		  void (*on_page)(phys_addr_t))
+{
+	const pte_t *t = pt_table_view(table);
+	unsigned n = level == 4 ? L4_USER_SLOTS : PT_ENTRIES;
+
+	for (unsigned i = 0; i < n; i++) {
+		if (!(t[i] & PTE_PRESENT))
+			continue;
+		if (level > 1)
+			visit(pt_entry_addr(t[i]), level - 1, on_table, on_page);
+		else if (on_page)
+			on_page(pt_entry_addr(t[i]));
+	}
+	if (level < 4 && on_table)
+		on_table(table);
+}
+
+void pt_visit_user(struct arch_aspace *as, void (*table)(phys_addr_t),
+		   void (*page)(phys_addr_t))
+{
+	pt_sync();
+	visit(as->l4, 4, table, page);
+}

@@ -1,0 +1,69 @@
+/*
+ * What the generic kernel asks of a port. Each port (arch/<port>/)
+ * implements every function here and provides "arch_defs.h" with the
+ * address-space constants, phys_to_virt()/virt_to_phys(), struct uregs and
+ * struct arch_aspace / struct arch_context. Generic code never tests which
+ * port it is built for.
+ *
+ * Concurrency: one CPU. The kernel runs with interrupts (on Xen: event
+ * upcalls) off; they are on only in user mode and inside arch_idle().
+ */
+#ifndef ARCH_H
+#define ARCH_H
+
+#include "arch_defs.h"
+#include "types.h"
+
+struct proc;
+
+/* The stack the port starts the kernel on (KSTACK_SIZE bytes): the idle
+ * thread's from then on. */
+extern char boot_stack[];
+
+/* Console: writes never fail; polling never blocks and returns a count. */
+void arch_console_write(const char *s, size_t n);
+size_t arch_console_poll(char *buf, size_t n);
+
+/* Monotonic nanoseconds since boot; calls tick() every period_ns. */
+uint64_t arch_clock_ns(void);
+void arch_timer_start(uint64_t period_ns, void (*tick)(void));
+
+/* Waits for an interrupt with interrupts on; returns with them off. */
+void arch_idle(void);
+
+void __attribute__((noreturn)) arch_poweroff(void);
+void __attribute__((noreturn)) arch_reboot(void);
+void __attribute__((noreturn)) arch_crash(void);
+
+/*
+ * User address spaces. Mappings may be queued: they are in force after
+ * arch_aspace_commit(), which generic code calls before the pages are
+ * used through their user addresses.
+ */
+int arch_aspace_init(struct arch_aspace *as);
+void arch_aspace_destroy(struct arch_aspace *as);
+#define PROT_WRITE 1
+int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot);
+/* Returns the page mapped at va and unmaps it, or 0 if none was. */
+phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va);
+/* Returns the page mapped at va, or 0. */
+phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va);
+void arch_aspace_commit(struct arch_aspace *as);
+
+/*
+ * Copies between kernel and the current process's user memory; a bad
+ * user address gives -EFAULT instead of a kernel fault.
+ */
+int copy_from_user(void *dst, const void *user_src, size_t n);
+int copy_to_user(void *user_dst, const void *src, size_t n);
+
+/*
+ * Processes. A new process first runs proc_first_run() (sched.c) on its
+ * kernel stack, which then leaves for user mode with arch_enter_user().
+ */
+void arch_context_init(struct proc *p, void (*first)(void));
+void arch_switch_to(struct proc *prev, struct proc *next);
+void arch_uregs_init(struct uregs *r, uintptr_t entry, uintptr_t user_sp);
+void __attribute__((noreturn)) arch_enter_user(struct uregs *r);
+
+#endif

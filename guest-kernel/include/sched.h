@@ -1,0 +1,26 @@
+/*
+ * Round-robin scheduling. Every tick ends the running process's time
+ * slice; it is switched out on its way back to user mode. The kernel itself
+ * is never preempted: it gives up the CPU only by sleeping.
+ */
+#ifndef SCHED_H
+#define SCHED_H
+
+#include "types.h"
+
+struct proc;
+
+void sched_init(void);
+void sched_tick(void);
+void sched_wake_sleepers(uint64_t now);
+void schedule(void);
+void sched_return_to_user(void);
+void __attribute__((noreturn)) sched_idle_loop(void);
+void proc_first_run(void);
+
+/* Sleep until wakeup(chan), or until clock_ns() >= deadline. */
+void sleep_on(const void *chan);
+void sleep_until(uint64_t deadline);
+void wakeup(const void *chan);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * System calls. Each handler decodes its own arguments from the six raw
+ * register values (checking every one) and returns a value or -errno.
+ */
+#ifndef SYSCALL_H
+#define SYSCALL_H
+
+#include "arch.h"
+
+typedef long (*syscall_fn)(const unsigned long *arg);
+
+void syscall_dispatch(struct uregs *r);
+
+long sys_read(const unsigned long *arg);
+long sys_write(const unsigned long *arg);
+long sys_brk(const unsigned long *arg);
+long sys_nanosleep(const unsigned long *arg);
+long sys_getpid(const unsigned long *arg);
+long sys_exit(const unsigned long *arg);
+long sys_reboot(const unsigned long *arg);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * The console terminal. Input bytes land in one buffer: [0, committed) is
+ * finished lines that read() may take, [committed, len) the line being
+ * typed. Output goes straight to the port's console.
+ */
+#include "arch.h"
+#include "console.h"
+#include "errno.h"
+#include "file.h"
+#include "lib.h"
+#include "sched.h"
+
+#define INPUT_MAX 256
+#define WRITE_CHUNK 256
+#define CTRL_D 0x04
+#define BACKSPACE 0x08
+#define DELETE 0x7f
+
+static char input[INPUT_MAX];
+static size_t len, committed;
+/* Ctrl-D on an empty line: the next read returns 0 (end of file). */
+static bool eof_pending;
+
+static void echo(const char *s, size_t n)
+{
+	arch_console_write(s, n);
+}
+
+static void commit(void)
+{
+	committed = len;
+	wakeup(input);
+}
+
+static void erase(void)
+{
+	if (len > committed) {
+		len--;
+		echo("\b \b", 3);
+	}
+}
+
+static void receive(char c)
+{
+	if (c == '\r')
+		c = '\n';
+	if (c == BACKSPACE || c == DELETE) {
+		erase();
+	} else if (c == CTRL_D) {
+		eof_pending = len == committed;
+		commit();
+	} else {
+		input[len++] = c;
+		echo(&c, 1);
+		/* A full buffer is handed over as if it were a line. */
+		if (c == '\n' || len == INPUT_MAX)
+			commit();
+	}
+}
+
+void console_poll(void)
+{
+	char buf[64];
+	size_t n;
+
+	/* Leave room for a whole poll, so that nothing arrived is dropped. */
+	while (INPUT_MAX - len >= sizeof(buf) && (n = arch_console_poll(buf, sizeof(buf))))
+		for (size_t i = 0; i < n; i++)
+			receive(buf[i]);
+}
+
+/* The first line waiting, or as much of it as fits in n. */
+static size_t line_length(size_t n)
+{
+	size_t i = 0;
+
+	while (i < committed && i < n && input[i] != '\n')
+		i++;
+	return i < committed && i < n ? i + 1 : i;
+}
+
+static ssize_t console_read(struct file *f, void *user_buf, size_t n)
+{
+	size_t take;
+
+	(void)f;
+	while (!committed && !eof_pending)
+		sleep_on(input);
+	if (!committed) {
+		eof_pending = false;
+		return 0;
+	}
+	take = line_length(n);
+	if (copy_to_user(user_buf, input, take))
+		return -EFAULT;
+	memmove(input, input + take, len - take);
+	len -= take;
+	committed -= take;
+	return (ssize_t)take;
+}
+
+static ssize_t console_write(struct file *f, const void *user_buf, size_t n)
+{
+	char buf[WRITE_CHUNK];
+	size_t done = 0;
+
+	(void)f;
+	while (done < n) {
+		size_t chunk = MIN(n - done, sizeof(buf));
+
+		if (copy_from_user(buf, (const char *)user_buf + done, chunk))
+			return done ? (ssize_t)done : -EFAULT;
+		arch_console_write(buf, chunk);
+		done += chunk;
+	}
+	return (ssize_t)done;
+}
+
+static const struct file_ops console_ops = { .read = console_read, .write = console_write };
+static struct file console = { .ops = &console_ops, .refs = 1 };
+
+struct file *console_file(void)
+{
+	return &console;
+}

@@ -1,0 +1,82 @@
+/*
+ * User address spaces: regions of zeroed pages, and the heap's end (brk).
+ * Every user page belongs to exactly one address space, which frees it.
+ */
+#include "arch.h"
+#include "errno.h"
+#include "heap.h"
+#include "lib.h"
+#include "mm.h"
+#include "page_alloc.h"
+
+/* Pages unmapped per commit: they are freed only once the unmapping is in force. */
+#define UNMAP_BATCH 64
+
+struct mm *mm_create(void)
+{
+	struct mm *mm = kzalloc(sizeof(*mm));
+
+	if (mm && arch_aspace_init(&mm->as)) {
+		kfree(mm);
+		mm = NULL;
+	}
+	return mm;
+}
+
+void mm_destroy(struct mm *mm)
+{
+	arch_aspace_destroy(&mm->as);
+	kfree(mm);
+}
+
+int mm_map_zeroed(struct mm *mm, uintptr_t start, uintptr_t end, unsigned prot)
+{
+	for (uintptr_t va = start; va < end; va += PAGE_SIZE) {
+		void *page = page_alloc_zeroed();
+
+		if (!page || arch_map_page(&mm->as, va, virt_to_phys(page), prot)) {
+			if (page)
+				page_free(page);
+			mm_unmap(mm, start, va);
+			return -ENOMEM;
+		}
+	}
+	arch_aspace_commit(&mm->as);
+	return 0;
+}
+
+void mm_unmap(struct mm *mm, uintptr_t start, uintptr_t end)
+{
+	phys_addr_t pages[UNMAP_BATCH];
+	uintptr_t va = start;
+
+	while (va < end) {
+		unsigned n = 0;
+
+		for (; va < end && n < UNMAP_BATCH; va += PAGE_SIZE) {
+			phys_addr_t pa = arch_unmap_page(&mm->as, va);
+
+			if (pa)
+				pages[n++] = pa;
+		}
+		arch_aspace_commit(&mm->as);
+		while (n)
+			page_free(phys_to_virt(pages[--n]));
+	}
+}
+
+/* brk(2): the heap grows or shrinks to want; the old end stays on failure. */
+uintptr_t mm_brk(struct mm *mm, uintptr_t want)
+{
+	uintptr_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
+	uintptr_t new_end = ALIGN_UP(want, PAGE_SIZE);
+
+	if (want < mm->brk_start || want > USER_STACK_TOP - USER_STACK_SIZE - USER_STACK_GAP)
+		return mm->brk;
+	if (new_end > old_end && mm_map_zeroed(mm, old_end, new_end, PROT_WRITE))
+		return mm->brk;
+	if (new_end < old_end)
+		mm_unmap(mm, new_end, old_end);
+	mm->brk = want;
+	return want;
+}

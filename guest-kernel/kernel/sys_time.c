@@ -1,0 +1,27 @@
+/* nanosleep(2), to the resolution of the tick. */
+#include "arch.h"
+#include "clock.h"
+#include "errno.h"
+#include "lib.h"
+#include "sched.h"
+#include "syscall.h"
+#include "uapi/time.h"
+
+/* Longer sleeps (136 years) end then, rather than overflow the deadline. */
+#define SLEEP_MAX_SEC (1ULL << 32)
+
+long sys_nanosleep(const unsigned long *arg)
+{
+	struct kernel_timespec req;
+	uint64_t deadline;
+
+	if (copy_from_user(&req, (const void *)arg[0], sizeof(req)))
+		return -EFAULT;
+	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= (long)NSEC_PER_SEC)
+		return -EINVAL;
+	deadline = clock_ns() + (uint64_t)req.tv_nsec +
+		   MIN((uint64_t)req.tv_sec, SLEEP_MAX_SEC) * NSEC_PER_SEC;
+	while (clock_ns() < deadline)
+		sleep_until(deadline);
+	return 0;
+}
