@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Boots the guest kernel (build/guest-kernel-pv.elf) as domain 0 with a
+# test program as /init (build/guest-kernel-tests/NAME.cpio), on Xenith and
+# on real Xen 4.17: types what the program prompts for, then checks its one
+# result line and how the machine went down.
+#
+#   tests/guest-kernel/run.sh [--hv xenith|xen] [TEST...]
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+
+BUILD=build
+KERNEL=$BUILD/guest-kernel-pv.elf
+TESTS_DIR=$BUILD/guest-kernel-tests
+LOGS=$TESTS_DIR/logs
+TIMEOUT=120
+TAIL_LINES=30
+
+XENITH_IMAGE=$BUILD/xenith.elf32
+XENITH_CMDLINE="console=com1"
+XEN_IMAGE=$BUILD/xen/xen.elf
+XEN_CMDLINE="console=com1 loglvl=all guest_loglvl=all noreboot"
+# Real Xen never exits QEMU: it says how dom0 went down and spins.
+XEN_END="Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU"
+XEN_POWEROFF="Hardware Dom0 halted"
+# Xenith exits QEMU with 2*reason+1: poweroff is 1.
+XENITH_POWEROFF=1
+
+# What a test prompts for and what the harness types then (Enter is \r,
+# as from a terminal).
+declare -A PROMPT=([smoke]="smoke: type a line:")
+declare -A INPUT=([smoke]=$'ping\r')
+
+passed=0
+failed=0
+QEMU_PID=
+outcome=
+
+usage() {
+	echo "usage: $0 [--hv xenith|xen] [TEST...]" >&2
+	exit 2
+}
+
+# KVM only where the CPU really has VT-x or AMD-V (DESIGN.md §4).
+pick_accel() {
+	if grep -Eqw 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+		echo kvm
+	else
+		echo tcg
+	fi
+}
+
+stop_qemu() {
+	[ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null
+}
+trap stop_qemu EXIT
+trap 'exit 130' INT TERM
+
+report_failure() {
+	local test=$1 hv=$2 what=$3 log=$4
+	echo "FAIL: $test on $hv: $what"
+	failed=$((failed + 1))
+	[ -f "$log" ] || return 0
+	echo "--- last $TAIL_LINES lines of $log"
+	tail -n "$TAIL_LINES" "$log" | tr -cd '\11\12\15\40-\176'
+	echo "---"
+	if [ -s "$log.qemu" ]; then
+		echo "--- QEMU said:"
+		grep -v "terminating on signal" "$log.qemu"
+		echo "---"
+	fi
+}
+
+# The serial line is QEMU's stdio: output to the log, input from a FIFO the
+# harness holds open (so that QEMU's read end never sees end-of-file).
+start_qemu() {
+	local image=$1 cmdline=$2 test=$3 log=$4 fifo=$4.in
+	rm -f "$log" "$log.qemu" "$fifo"
+	: >"$log"
+	mkfifo "$fifo"
+	exec 3<>"$fifo"
+	qemu-system-x86_64 -accel "$ACCEL" -cpu max -m 512 -smp 2 \
+		-display none -monitor none -no-reboot -serial stdio \
+		-device isa-debug-exit,iobase=0xf4,iosize=4 \
+		-kernel "$image" -append "$cmdline" \
+		-initrd "$KERNEL,$TESTS_DIR/$test.cpio" <"$fifo" >"$log" 2>"$log.qemu" &
+	QEMU_PID=$!
+}
+
+# Waits for the end (Xenith: QEMU exits; Xen: its message), typing the
+# test's input once its prompt shows. Never sleeps for the guest's sake.
+watch_boot() {
+	local hv=$1 test=$2 log=$3 deadline=$((SECONDS + TIMEOUT)) typed=
+	local prompt=${PROMPT[$test]:-}
+	while kill -0 "$QEMU_PID" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
+		if [ -n "$prompt" ] && [ -z "$typed" ] && grep -qaF "$prompt" "$log"; then
+			printf '%s' "${INPUT[$test]}" >&3
+			typed=1
+		fi
+		[ "$hv" = xen ] && grep -Eqa "$XEN_END" "$log" && break
+		sleep 0.1
+	done
+}
+
+finish_boot() {
+	local hv=$1 log=$2 status
+	if kill -0 "$QEMU_PID" 2>/dev/null; then
+		stop_qemu
+		wait "$QEMU_PID"
+		status=timeout
+	else
+		wait "$QEMU_PID"
+		status=$?
+	fi
+	QEMU_PID=
+	exec 3>&-
+	rm -f "$log.in"
+	if [ "$hv" = xen ]; then
+		outcome=$(grep -Eoa "($XEN_END).*" "$log" | head -n1)
+		[ -n "$outcome" ] || outcome="no end of dom0 after ${TIMEOUT}s"
+	elif [ "$status" = timeout ]; then
+		outcome="QEMU still running after ${TIMEOUT}s"
+	else
+		outcome="exit status $status"
+	fi
+}
+
+run_test() {
+	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline expected lines problem=
+	if [ "$hv" = xen ]; then
+		image=$XEN_IMAGE cmdline=$XEN_CMDLINE expected=$XEN_POWEROFF
+	else
+		image=$XENITH_IMAGE cmdline=$XENITH_CMDLINE expected="exit status $XENITH_POWEROFF"
+	fi
+	for f in "$image" "$KERNEL" "$TESTS_DIR/$test.cpio"; do
+		if [ ! -f "$f" ]; then
+			report_failure "$test" "$hv" "$f is not built" ""
+			return
+		fi
+	done
+	start_qemu "$image" "$cmdline" "$test" "$log"
+	watch_boot "$hv" "$test" "$log"
+	finish_boot "$hv" "$log"
+	lines=$(grep -a "RESULT: $test: " "$log")
+	if [ -z "$lines" ]; then
+		problem="no 'RESULT: $test:' line"
+	elif [ "$(printf '%s\n' "$lines" | wc -l)" -ne 1 ]; then
+		problem="more than one result line"
+	elif ! printf '%s\n' "$lines" | grep -q "RESULT: $test: PASS"; then
+		problem="expected PASS, got '${lines#*RESULT: }'"
+	fi
+	if [[ $outcome != "$expected"* ]]; then
+		problem="${problem:+$problem; }expected '$expected', got '$outcome'"
+	fi
+	if [ -n "$problem" ]; then
+		report_failure "$test" "$hv" "$problem" "$log"
+	else
+		echo "ok: $test on $hv"
+		passed=$((passed + 1))
+	fi
+}
+
+hvs="xenith xen"
+tests=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--hv)
+		[ $# -ge 2 ] || usage
+		case $2 in xenith | xen) hvs=$2 ;; *) usage ;; esac
+		shift 2
+		;;
+	-*) usage ;;
+	*)
+		tests+=("$1")
+		shift
+		;;
+	esac
+done
+if [ ${#tests[@]} -eq 0 ]; then
+	for src in tests/guest-kernel/*.c; do
+		tests+=("$(basename "$src" .c)")
+	done
+fi
+
+ACCEL=$(pick_accel)
+echo "guest-kernel: QEMU accelerator: $ACCEL"
+mkdir -p "$LOGS"
+for hv in $hvs; do
+	for test in "${tests[@]}"; do
+		run_test "$hv" "$test"
+	done
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

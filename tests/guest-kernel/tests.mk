@@ -1,0 +1,36 @@
+# Tests of the guest kernel (tests/guest-kernel/): freestanding user
+# programs (raw system calls, no C library) packed as /init into a cpio
+# initrd; run.sh boots the kernel with it as domain 0.
+
+GKT := tests/guest-kernel
+GKT_OUT := $(BUILD)/guest-kernel-tests
+GKT_CFLAGS := $(FREESTANDING) -fno-pic -fno-pie -mcmodel=small \
+	-isystem $(shell $(CC) -print-file-name=include) -Iguest-kernel/include
+GKT_LDFLAGS := -nostdlib -static -no-pie -z noexecstack -Wl,--build-id=none
+
+GKT_NAMES := $(basename $(notdir $(wildcard $(GKT)/*.c)))
+
+ALL_TARGETS += $(GKT_NAMES:%=$(GKT_OUT)/%.cpio)
+
+# Reached only through pattern rules, these would be deleted as intermediate.
+.SECONDARY: $(GKT_NAMES:%=$(GKT_OUT)/%.o) $(GKT_NAMES:%=$(GKT_OUT)/%.elf)
+
+$(GKT_OUT)/%.o: $(GKT)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(GKT_CFLAGS) -MMD -MP -c $< -o $@
+
+$(GKT_OUT)/start.o: $(GKT)/start.S
+	@mkdir -p $(@D)
+	$(CC) $(GKT_CFLAGS) -c $< -o $@
+
+$(GKT_OUT)/%.elf: $(GKT_OUT)/%.o $(GKT_OUT)/start.o
+	$(CC) $(GKT_LDFLAGS) -o $@ $^
+
+# The program is the archive's /init; Debian's cpio writes the newc format.
+$(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
+	rm -rf $(GKT_OUT)/$*.root
+	mkdir -p $(GKT_OUT)/$*.root
+	cp $< $(GKT_OUT)/$*.root/init
+	cd $(GKT_OUT)/$*.root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$*.cpio
+
+-include $(wildcard $(GKT_OUT)/*.d)
