@@ -24,8 +24,10 @@ extern char boot_stack[];
 void arch_console_write(const char *s, size_t n);
 size_t arch_console_poll(char *buf, size_t n);
 
-/* Monotonic nanoseconds since boot; calls tick() every period_ns. */
+/* Monotonic nanoseconds since boot; the time of day in nanoseconds since
+ * 1970; calls tick() every period_ns. */
 uint64_t arch_clock_ns(void);
+uint64_t arch_realtime_ns(void);
 void arch_timer_start(uint64_t period_ns, void (*tick)(void));
 
 /* Waits for an interrupt with interrupts on; returns with them off. */
@@ -48,6 +50,10 @@ int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned
 phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va);
 /* Returns the page mapped at va, or 0. */
 phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va);
+/* Calls fn for each mapped user page in address order until it returns nonzero. */
+int arch_for_each_page(struct arch_aspace *as,
+		       int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot),
+		       void *ctx);
 void arch_aspace_commit(struct arch_aspace *as);
 
 /*

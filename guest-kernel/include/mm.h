@@ -20,6 +20,8 @@ struct mm {
 };
 
 struct mm *mm_create(void);
+/* A copy of every page of from, or NULL if memory is short. */
+struct mm *mm_clone(struct mm *from);
 void mm_destroy(struct mm *mm);
 int mm_map_zeroed(struct mm *mm, uintptr_t start, uintptr_t end, unsigned prot);
 void mm_unmap(struct mm *mm, uintptr_t start, uintptr_t end);

@@ -21,12 +21,14 @@ struct proc {
 	struct arch_context ctx;
 	struct mm *mm;                 /* NULL for the idle thread */
 	struct file *files[NOFILE];
+	struct proc *parent;           /* NULL for init */
 	const void *wait_chan;         /* what a sleeping process waits for */
 	uint64_t wake_at;              /* clock_ns() deadline of a timed sleep, or 0 */
 	int exit_status;               /* as wait(2) reports it */
 };
 
 extern struct proc *current;
+extern struct proc *init_proc;
 
 struct proc *proc_table_slot(unsigned i);
 struct proc *proc_alloc(const char *name);

@@ -23,6 +23,37 @@ struct mm *mm_create(void)
 	return mm;
 }
 
+static int copy_page(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot)
+{
+	struct mm *to = ctx;
+	void *page = pages_alloc(1);
+
+	if (!page)
+		return -ENOMEM;
+	memcpy(page, phys_to_virt(pa), PAGE_SIZE);
+	if (arch_map_page(&to->as, va, virt_to_phys(page), prot)) {
+		page_free(page);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+struct mm *mm_clone(struct mm *from)
+{
+	struct mm *mm = mm_create();
+
+	if (!mm)
+		return NULL;
+	if (arch_for_each_page(&from->as, copy_page, mm)) {
+		mm_destroy(mm);
+		return NULL;
+	}
+	arch_aspace_commit(&mm->as);
+	mm->brk_start = from->brk_start;
+	mm->brk = from->brk;
+	return mm;
+}
+
 void mm_destroy(struct mm *mm)
 {
 	arch_aspace_destroy(&mm->as);

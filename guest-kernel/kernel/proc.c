@@ -3,7 +3,6 @@
 #include "console.h"
 #include "exec.h"
 #include "file.h"
-#include "heap.h"
 #include "lib.h"
 #include "mm.h"
 #include "page_alloc.h"
@@ -13,6 +12,7 @@
 
 static struct proc table[NPROC];
 static pid_t next_pid = 1;
+struct proc *init_proc;
 
 struct proc *proc_table_slot(unsigned i)
 {
@@ -75,29 +75,6 @@ struct proc *proc_create_init(const char *path)
 	arch_uregs_init(proc_uregs(p), image.entry, image.sp);
 	arch_context_init(p, proc_first_run);
 	p->state = PROC_RUNNABLE;
+	init_proc = p;
 	return p;
-}
-
-/* status is what wait(2) will report. */
-void proc_exit(int status)
-{
-	struct proc *p = current;
-
-	if (p->pid == 1)
-		panic("init exited (wait status %x)", status);
-	for (int fd = 0; fd < NOFILE; fd++)
-		if (p->files[fd])
-			file_put(p->files[fd]);
-	p->exit_status = status;
-	p->state = PROC_ZOMBIE;
-	schedule();
-	panic("a dead process ran again");
-}
-
-/* Linux's wait status for death by a signal is the signal number. */
-void proc_fatal_signal(int sig, const char *what, uintptr_t ip, uintptr_t addr)
-{
-	printk("%s[%d]: %s at ip %lx, address %lx: killed by signal %d\n",
-	       current->name, current->pid, what, ip, addr, sig);
-	proc_exit(sig);
 }

@@ -1,10 +1,11 @@
-/* nanosleep(2), to the resolution of the tick. */
+/* Time system calls: nanosleep(2) (to the resolution of the tick) and clock_gettime(2). */
 #include "arch.h"
 #include "clock.h"
 #include "errno.h"
 #include "lib.h"
 #include "sched.h"
 #include "syscall.h"
+#include "uapi/syscall_nr.h"
 #include "uapi/time.h"
 
 /* Longer sleeps (136 years) end then, rather than overflow the deadline. */
@@ -24,4 +25,24 @@ long sys_nanosleep(const unsigned long *arg)
 	while (clock_ns() < deadline)
 		sleep_until(deadline);
 	return 0;
+}
+
+long sys_clock_gettime(const unsigned long *arg)
+{
+	struct kernel_timespec ts;
+	uint64_t ns;
+
+	switch ((int)arg[0]) {
+	case CLOCK_REALTIME:
+		ns = arch_realtime_ns();
+		break;
+	case CLOCK_MONOTONIC:
+		ns = clock_ns();
+		break;
+	default:
+		return -EINVAL;
+	}
+	ts.tv_sec = (long)(ns / NSEC_PER_SEC);
+	ts.tv_nsec = (long)(ns % NSEC_PER_SEC);
+	return copy_to_user((void *)arg[1], &ts, sizeof(ts));
 }

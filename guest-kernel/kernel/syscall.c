@@ -10,8 +10,11 @@ static const syscall_fn table[] = {
 	[SYS_brk] = sys_brk,
 	[SYS_nanosleep] = sys_nanosleep,
 	[SYS_getpid] = sys_getpid,
+	[SYS_fork] = sys_fork,
 	[SYS_exit] = sys_exit,
+	[SYS_wait4] = sys_wait4,
 	[SYS_reboot] = sys_reboot,
+	[SYS_clock_gettime] = sys_clock_gettime,
 	/* One thread per process: exiting the thread ends the process. */
 	[SYS_exit_group] = sys_exit,
 };

@@ -45,31 +45,43 @@ int arch_aspace_init(struct arch_aspace *as)
 	return 0;
 }
 
-static void make_writable(phys_addr_t table)
+static void make_writable(struct pt_visitor *v, phys_addr_t table)
 {
+	(void)v;
 	pt_protect(table, true);
 }
 
-static void free_page_at(phys_addr_t pa)
+static void free_table(struct pt_visitor *v, phys_addr_t table)
 {
-	page_free(phys_to_virt(pa));
+	(void)v;
+	page_free(phys_to_virt(table));
+}
+
+static int free_page_at(struct pt_visitor *v, uintptr_t va, pte_t e)
+{
+	(void)v, (void)va;
+	page_free(phys_to_virt(pt_entry_addr(e)));
+	return 0;
 }
 
 /*
  * Unpinned (and loaded nowhere: the caller runs on other tables), the
  * tables lose their type in Xen and may be mapped writable again; only
- * then can they be reused.
+ * then can they be reused. Every page mapped is the address space's own.
  */
 void arch_aspace_destroy(struct arch_aspace *as)
 {
+	struct pt_visitor unprotect = { .table = make_writable };
+	struct pt_visitor release = { .table = free_table, .page = free_page_at };
+
 	pin_pair(MMUEXT_UNPIN_TABLE, as);
-	pt_visit_user(as, make_writable, NULL);
-	make_writable(as->l4);
-	make_writable(as->user_l4);
+	pt_visit_user(as, &unprotect);
+	make_writable(NULL, as->l4);
+	make_writable(NULL, as->user_l4);
 	pt_sync();
-	pt_visit_user(as, free_page_at, free_page_at);
-	free_page_at(as->l4);
-	free_page_at(as->user_l4);
+	pt_visit_user(as, &release);
+	free_table(NULL, as->l4);
+	free_table(NULL, as->user_l4);
 }
 
 void arch_aspace_commit(struct arch_aspace *as)

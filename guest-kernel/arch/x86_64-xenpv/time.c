@@ -52,6 +52,23 @@ uint64_t arch_clock_ns(void)
 	return system_time() - boot_system_time;
 }
 
+/* shared_info holds the time of day at system time 0, under its own version. */
+uint64_t arch_realtime_ns(void)
+{
+	const volatile shared_info_t *s = shared_info;
+	uint32_t version, nsec;
+	uint64_t sec;
+
+	do {
+		version = s->wc_version;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		sec = s->wc_sec | (uint64_t)s->xen_wc_sec_hi << 32;
+		nsec = s->wc_nsec;
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+	} while ((version & 1) || version != s->wc_version);
+	return sec * 1000000000 + nsec + system_time();
+}
+
 /* A late tick is not made up for: the next one is a period from now. */
 static void timer_event(void)
 {

@@ -100,27 +100,51 @@ phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va)
 	return pt_entry_addr(e);
 }
 
-static void visit(phys_addr_t table, unsigned level, void (*on_table)(phys_addr_t),
-		  void (*on_page)(phys_addr_t))
+static int visit(struct pt_visitor *v, phys_addr_t table, unsigned level, uintptr_t base)
 {
 	const pte_t *t = pt_table_view(table);
 	unsigned n = level == 4 ? L4_USER_SLOTS : PT_ENTRIES;
+	int rc = 0;
 
-	for (unsigned i = 0; i < n; i++) {
+	for (unsigned i = 0; i < n && !rc; i++) {
+		uintptr_t va = base + i * PT_SPAN(level);
+
 		if (!(t[i] & PTE_PRESENT))
 			continue;
 		if (level > 1)
-			visit(pt_entry_addr(t[i]), level - 1, on_table, on_page);
-		else if (on_page)
-			on_page(pt_entry_addr(t[i]));
+			rc = visit(v, pt_entry_addr(t[i]), level - 1, va);
+		else if (v->page)
+			rc = v->page(v, va, t[i]);
 	}
-	if (level < 4 && on_table)
-		on_table(table);
+	if (!rc && level < 4 && v->table)
+		v->table(v, table);
+	return rc;
 }
 
-void pt_visit_user(struct arch_aspace *as, void (*table)(phys_addr_t),
-		   void (*page)(phys_addr_t))
+int pt_visit_user(struct arch_aspace *as, struct pt_visitor *v)
 {
 	pt_sync();
-	visit(as->l4, 4, table, page);
+	return visit(v, as->l4, 4, 0);
+}
+
+struct page_visitor {
+	struct pt_visitor v;
+	int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot);
+	void *ctx;
+};
+
+static int call_page_fn(struct pt_visitor *v, uintptr_t va, pte_t e)
+{
+	struct page_visitor *pv = container_of(v, struct page_visitor, v);
+
+	return pv->fn(pv->ctx, va, pt_entry_addr(e), e & PTE_RW ? PROT_WRITE : 0);
+}
+
+int arch_for_each_page(struct arch_aspace *as,
+		       int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot),
+		       void *ctx)
+{
+	struct page_visitor pv = { .v.page = call_page_fn, .fn = fn, .ctx = ctx };
+
+	return pt_visit_user(as, &pv.v);
 }

@@ -31,9 +31,15 @@ void pt_invalidate(uintptr_t va);
 /* The shared walk. */
 phys_addr_t pt_l1_of(struct arch_aspace *as, uintptr_t va, bool create);
 int pt_map(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, uint64_t flags);
-/* Calls table() on each user-half table after its children, page() on
- * each mapped user page; either may be NULL. */
-void pt_visit_user(struct arch_aspace *as, void (*table)(phys_addr_t),
-		   void (*page)(phys_addr_t));
+/*
+ * Calls page() on each mapped user page (in address order) and table() on
+ * each user-half table after its children; either may be NULL. A nonzero
+ * return from page() stops the walk and is returned.
+ */
+struct pt_visitor {
+	void (*table)(struct pt_visitor *v, phys_addr_t table);
+	int (*page)(struct pt_visitor *v, uintptr_t va, pte_t e);
+};
+int pt_visit_user(struct arch_aspace *as, struct pt_visitor *v);
 
 #endif

@@ -1,0 +1,34 @@
+/*
+ * fork(2): the child gets a copy of every page (no copy-on-write yet), the
+ * parent's open files, and the parent's user registers with 0 in rax.
+ */
+#include "arch.h"
+#include "errno.h"
+#include "file.h"
+#include "mm.h"
+#include "proc.h"
+#include "sched.h"
+#include "syscall.h"
+
+long sys_fork(const unsigned long *arg)
+{
+	struct proc *child = proc_alloc(current->name);
+
+	(void)arg;
+	if (!child)
+		return -EAGAIN;
+	child->mm = mm_clone(current->mm);
+	if (!child->mm) {
+		proc_release(child);
+		return -ENOMEM;
+	}
+	for (int fd = 0; fd < NOFILE; fd++)
+		if (current->files[fd])
+			child->files[fd] = file_get(current->files[fd]);
+	*proc_uregs(child) = *proc_uregs(current);
+	uregs_set_return(proc_uregs(child), 0);
+	arch_context_init(child, proc_first_run);
+	child->parent = current;
+	child->state = PROC_RUNNABLE;
+	return child->pid;
+}
