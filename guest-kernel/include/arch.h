@@ -68,6 +68,8 @@ int copy_to_user(void *user_dst, const void *src, size_t n);
  * kernel stack, which then leaves for user mode with arch_enter_user().
  */
 void arch_context_init(struct proc *p, void (*first)(void));
+/* The same for a child of the current process, which inherits its FPU state. */
+void arch_context_fork(struct proc *child, void (*first)(void));
 void arch_switch_to(struct proc *prev, struct proc *next);
 void arch_uregs_init(struct uregs *r, uintptr_t entry, uintptr_t user_sp);
 void __attribute__((noreturn)) arch_enter_user(struct uregs *r);

@@ -84,6 +84,8 @@ static ssize_t console_read(struct file *f, void *user_buf, size_t n)
 	size_t take;
 
 	(void)f;
+	if (!n)
+		return 0;
 	while (!committed && !eof_pending)
 		sleep_on(input);
 	if (!committed) {

@@ -1,6 +1,6 @@
 /*
  * fork(2): the child gets a copy of every page (no copy-on-write yet), the
- * parent's open files, and the parent's user registers with 0 in rax.
+ * parent's open files, its FPU state, and its user registers with 0 in rax.
  */
 #include "arch.h"
 #include "errno.h"
@@ -27,7 +27,7 @@ long sys_fork(const unsigned long *arg)
 			child->files[fd] = file_get(current->files[fd]);
 	*proc_uregs(child) = *proc_uregs(current);
 	uregs_set_return(proc_uregs(child), 0);
-	arch_context_init(child, proc_first_run);
+	arch_context_fork(child, proc_first_run);
 	child->parent = current;
 	child->state = PROC_RUNNABLE;
 	return child->pid;

@@ -1,7 +1,8 @@
 /*
  * Processes on the guest kernel, run as /init: fork copies the address
  * space, CPU-bound processes are preempted by the tick, a faulting process
- * dies of SIGSEGV, exit statuses reach wait4, and fork/exit/wait rounds
+ * dies of SIGSEGV, FPU state is per process and inherited, exit statuses
+ * reach wait4, and fork/exit/wait rounds
  * recycle process slots, page tables and memory.
  */
 #include "syscall.h"
@@ -127,6 +128,44 @@ static void check_fault(void)
 	      "a store to address 0 kills the child with SIGSEGV");
 }
 
+static unsigned mxcsr(void)
+{
+	unsigned v;
+
+	asm volatile("stmxcsr %0" : "=m"(v));
+	return v;
+}
+
+static void set_mxcsr(unsigned v)
+{
+	asm volatile("ldmxcsr %0" : : "m"(v));
+}
+
+/* MXCSR's rounding control (bits 13-14) is per process and survives fork. */
+static void check_fpu_state(void)
+{
+	struct kernel_timespec nap = { 0, 30 * 1000 * 1000 };
+	unsigned round_up = (mxcsr() & ~0x6000u) | 0x4000, round_down = (round_up & ~0x6000u) | 0x2000;
+	int status = 0;
+	long child;
+
+	check((mxcsr() & 0xffc0) == 0x1f80, "a new process starts with the ABI's MXCSR");
+	set_mxcsr(round_up);
+	child = sys_fork();
+	if (child == 0) {
+		int inherited = mxcsr() == round_up;
+
+		set_mxcsr(round_down);
+		sys_nanosleep(&nap);
+		sys_exit(inherited && mxcsr() == round_down ? 0 : 1);
+	}
+	sys_nanosleep(&nap);
+	check(mxcsr() == round_up, "the parent's MXCSR survives the child's change");
+	check(sys_wait4(child, &status, 0) == child && status == 0,
+	      "the child inherits MXCSR and keeps its own across switches");
+	set_mxcsr(0x1f80);
+}
+
 /* Each child grows its heap by 4 MiB, so every round builds and frees page tables. */
 static void check_rounds(void)
 {
@@ -157,6 +196,7 @@ void start_main(const long *sp)
 	check_fork_copies();
 	check_preemption();
 	check_fault();
+	check_fpu_state();
 	check_rounds();
 	say(failures ? "RESULT: procs: FAIL\n" : "RESULT: procs: PASS\n");
 	sys_reboot(LINUX_REBOOT_CMD_POWER_OFF);

@@ -4,9 +4,10 @@
  * with the stack as a call would leave it, just below the user registers.
  */
 #include "arch.h"
+#include "lib.h"
 #include "proc.h"
 
-void arch_context_init(struct proc *p, void (*first)(void))
+static void stack_init(struct proc *p, void (*first)(void))
 {
 	unsigned long *sp = (unsigned long *)proc_uregs(p);
 
@@ -15,5 +16,18 @@ void arch_context_init(struct proc *p, void (*first)(void))
 	for (int i = 0; i < 6; i++)
 		*--sp = 0;
 	p->ctx.sp = (unsigned long)sp;
+}
+
+void arch_context_init(struct proc *p, void (*first)(void))
+{
+	stack_init(p, first);
 	fpu_init_state(&p->ctx);
+}
+
+/* The caller's FPU state is live in the registers: saved, then copied. */
+void arch_context_fork(struct proc *child, void (*first)(void))
+{
+	stack_init(child, first);
+	fpu_save(&current->ctx);
+	memcpy(child->ctx.fpu, current->ctx.fpu, sizeof(child->ctx.fpu));
 }
