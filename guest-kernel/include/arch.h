@@ -43,10 +43,13 @@ void __attribute__((noreturn)) arch_crash(void);
  * used through their user addresses.
  */
 int arch_aspace_init(struct arch_aspace *as);
+/* Frees the tables and every page mapped (each is this space's alone);
+ * the space must not be loaded. */
 void arch_aspace_destroy(struct arch_aspace *as);
 #define PROT_WRITE 1
 int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot);
-/* Returns the page mapped at va and unmaps it, or 0 if none was. */
+/* Returns the page mapped at va and unmaps it, or 0 if none was. The
+ * page may be reached through va until arch_aspace_commit(): free it after. */
 phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va);
 /* Returns the page mapped at va, or 0. */
 phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va);
