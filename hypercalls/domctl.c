@@ -89,6 +89,30 @@ static long hypercall_init(struct domain *d, uint64_t gmfn)
 	return rc;
 }
 
+/* Xenith's scheduler speaks Xen's credit parameters: weight 1..65535
+ * (0 leaves it), cap in % of one CPU up to 100 per vCPU (~0 leaves it). */
+static long scheduler_op(struct domain *d, struct xen_domctl_scheduler_op *s)
+{
+	struct xen_domctl_sched_credit *c = &s->u.credit;
+
+	if (s->sched_id != XEN_SCHEDULER_CREDIT)
+		return -EINVAL;
+	if (s->cmd == XEN_DOMCTL_SCHEDOP_getinfo) {
+		c->weight = d->weight;
+		c->cap = d->cap;
+		return 0;
+	}
+	if (s->cmd != XEN_DOMCTL_SCHEDOP_putinfo)
+		return -EINVAL;
+	if (c->cap != (uint16_t)~0u && c->cap > 100 * d->max_vcpus)
+		return -EINVAL;
+	if (c->weight)
+		d->weight = c->weight;
+	if (c->cap != (uint16_t)~0u)
+		d->cap = c->cap;
+	return 0;
+}
+
 static long on_domain(struct xen_domctl *op, struct domain *d)
 {
 	switch (op->cmd) {
@@ -116,6 +140,8 @@ static long on_domain(struct xen_domctl *op, struct domain *d)
 	case XEN_DOMCTL_get_address_size:
 		op->u.address_size.size = 64;
 		return 0;
+	case XEN_DOMCTL_scheduler_op:
+		return scheduler_op(d, &op->u.scheduler_op);
 	case XEN_DOMCTL_max_mem:
 		d->max_pages = op->u.max_mem.max_memkb >> (PAGE_SHIFT - 10);
 		return 0;

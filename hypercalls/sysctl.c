@@ -65,6 +65,7 @@ long do_sysctl(unsigned long arg)
 		switch (op.cmd) {
 		case XEN_SYSCTL_physinfo:           rc = physinfo(&op.u.physinfo); break;
 		case XEN_SYSCTL_getdomaininfolist:  rc = domain_info_list(&op.u.getdomaininfolist); break;
+		case XEN_SYSCTL_sched_id:           op.u.sched_id.sched_id = XEN_SCHEDULER_CREDIT; break;
 		default:                            rc = -ENOSYS;
 		}
 	}

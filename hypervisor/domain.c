@@ -58,6 +58,7 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 	d->domain_id = id;
 	d->is_privileged = privileged;
 	d->max_vcpus = max_vcpus;
+	d->weight = SCHED_DEFAULT_WEIGHT;
 	d->shared_info_mfn = mfn;
 	d->shared_info = mfn_to_virt(mfn);
 	mfn_to_page(mfn)->flags |= PGF_xen_shared;

@@ -64,6 +64,9 @@ struct vcpu {
 	bool online;                     /* has a context to run */
 	bool blocked;                    /* waits for an event (block, poll) */
 	uint64_t slice_end;
+	uint64_t vruntime;               /* run time scaled by 256 / weight */
+	uint64_t run_start;              /* when it was last charged */
+	uint64_t period_start, period_used;   /* for the domain's cap */
 	uint64_t poll_deadline;          /* 0: none */
 	unsigned int poll_nr;            /* ports of an ongoing SCHEDOP_poll */
 	evtchn_port_t poll_ports[MAX_POLL_PORTS];
@@ -85,6 +88,8 @@ struct domain {
 	unsigned int max_vcpus;
 	struct vcpu *vcpu[MAX_VCPUS];
 	unsigned int pause_count;        /* runs only at 0 */
+	uint16_t weight;                 /* share of a CPU against others, Xen's credit */
+	uint16_t cap;                    /* at most this % of a CPU per vCPU; 0: none */
 
 	unsigned long gnt_frames[GNT_MAX_FRAMES];      /* its shared grant entries */
 	unsigned int gnt_nr_frames;

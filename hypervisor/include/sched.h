@@ -17,6 +17,8 @@
 #include "traps.h"
 
 #define SCHED_SLICE_NS   10000000UL   /* 10 ms, as Xen's credit scheduler */
+#define SCHED_PERIOD_NS  30000000UL   /* caps are enforced per 30 ms */
+#define SCHED_DEFAULT_WEIGHT 256
 
 void sched_add_vcpu(struct vcpu *v);
 void sched_remove_vcpu(struct vcpu *v);

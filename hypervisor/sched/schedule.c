@@ -1,7 +1,11 @@
 /*
- * Round-robin over each physical CPU's vCPUs (include/sched.h has the
- * model). Lock order: a CPU's sched_lock is taken with interrupts off and
- * nothing else held; vcpu_wake() may take another CPU's.
+ * Weighted fair sharing of each physical CPU among its vCPUs (include/
+ * sched.h has the model). Each vCPU's run time is charged scaled by
+ * 256 / its domain's weight (Xen's credit weights); the runnable vCPU
+ * with the least charged time runs next, for a slice; a domain with a
+ * cap is held back once its vCPU used cap % of the current period.
+ * Lock order: a CPU's sched_lock is taken with interrupts off and nothing
+ * else held; vcpu_wake() may take another CPU's.
  */
 #include "arch.h"
 #include "event.h"
@@ -41,11 +45,26 @@ void sched_remove_vcpu(struct vcpu *v)
 }
 
 /* Another CPU learns of the change through an IPI; this one at its exit. */
+/* A vCPU that slept does not bank the time: it rejoins no further behind
+ * than the least charged of its CPU, less one slice. */
+static void catch_up(struct percpu *p, struct vcpu *v)
+{
+	uint64_t least = UINT64_MAX;
+
+	for (unsigned i = 0; i < p->nr_vcpus; i++)
+		if (p->vcpus[i] != v && vcpu_runnable(p->vcpus[i]))
+			least = MIN(least, p->vcpus[i]->vruntime);
+	if (least != UINT64_MAX && least > SCHED_SLICE_NS && v->vruntime < least - SCHED_SLICE_NS)
+		v->vruntime = least - SCHED_SLICE_NS;
+}
+
 void vcpu_wake(struct vcpu *v)
 {
 	struct percpu *p = percpu_of(v->processor);
 
 	spin_lock(&p->sched_lock);
+	if (!vcpu_runnable(v))
+		catch_up(p, v);
 	v->blocked = false;
 	v->poll_nr = 0;
 	v->poll_deadline = 0;
@@ -60,28 +79,53 @@ void sched_yield_current(void)
 	this_cpu()->need_resched = true;
 }
 
-/* The runnable vCPU after prev in this CPU's ring, else prev if it may go
- * on, else NULL. Called with sched_lock held. */
-static struct vcpu *pick_next(struct percpu *p, struct vcpu *prev)
+static void charge(struct vcpu *v, uint64_t now)
 {
-	unsigned start = 0;
+	uint64_t ran = now - v->run_start;
 
-	for (unsigned i = 0; i < p->nr_vcpus; i++)
-		if (p->vcpus[i] == prev)
-			start = i + 1;
-	for (unsigned k = 0; k < p->nr_vcpus; k++) {
-		struct vcpu *v = p->vcpus[(start + k) % p->nr_vcpus];
-		if (v != prev && vcpu_runnable(v))
-			return v;
+	v->vruntime += ran * SCHED_DEFAULT_WEIGHT / v->domain->weight;
+	if (now >= v->period_start + SCHED_PERIOD_NS) {
+		v->period_start = now;
+		v->period_used = 0;
 	}
-	return prev && vcpu_runnable(prev) ? prev : NULL;
+	v->period_used += ran;
+	v->run_start = now;
+}
+
+static bool over_cap(const struct vcpu *v, uint64_t now)
+{
+	unsigned cap = v->domain->cap;
+
+	return cap && now < v->period_start + SCHED_PERIOD_NS &&
+	       v->period_used >= SCHED_PERIOD_NS / 100 * cap;
+}
+
+/* The eligible vCPU with the least charged time; on a tie, not prev, so
+ * equals take turns. NULL if none may run. Called with sched_lock held. */
+static struct vcpu *pick_next(struct percpu *p, struct vcpu *prev, uint64_t now)
+{
+	struct vcpu *best = NULL;
+
+	for (unsigned i = 0; i < p->nr_vcpus; i++) {
+		struct vcpu *v = p->vcpus[i];
+		if (!vcpu_runnable(v) || over_cap(v, now))
+			continue;
+		if (!best || v->vruntime < best->vruntime ||
+		    (v->vruntime == best->vruntime && best == prev))
+			best = v;
+	}
+	return best;
 }
 
 static struct vcpu *next_runnable(struct percpu *p, struct vcpu *prev)
 {
+	uint64_t now = now_ns();
+
 	spin_lock(&p->sched_lock);
 	p->need_resched = false;
-	struct vcpu *next = pick_next(p, prev);
+	if (prev)
+		charge(prev, now);
+	struct vcpu *next = pick_next(p, prev, now);
 	spin_unlock(&p->sched_lock);
 	return next;
 }
@@ -104,8 +148,11 @@ static struct vcpu *idle_until_runnable(struct percpu *p)
 
 static void start_slice(struct percpu *p, struct vcpu *next)
 {
+	uint64_t now = now_ns();
+
 	p->curr = next;
-	next->slice_end = now_ns() + SCHED_SLICE_NS;
+	next->run_start = now;
+	next->slice_end = now + SCHED_SLICE_NS;
 	cpu_timer_reprogram();
 }
 

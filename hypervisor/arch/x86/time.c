@@ -108,7 +108,8 @@ static void earliest(uint64_t *min, uint64_t t)
 }
 
 /* One hardware timer per CPU serves every deadline of its vCPUs: the
- * guests' timers, poll timeouts and the running vCPU's slice. The vCPU
+ * guests' timers, poll timeouts, the running vCPU's slice, and the end of
+ * a capped vCPU's period. The vCPU
  * list is read without the lock: a deadline missed by a race is caught by
  * the next reprogramming, which every tick does. */
 void cpu_timer_reprogram(void)
@@ -117,8 +118,11 @@ void cpu_timer_reprogram(void)
 	uint64_t min = UINT64_MAX;
 
 	for (unsigned i = 0; i < p->nr_vcpus; i++) {
-		earliest(&min, p->vcpus[i]->timer_deadline);
-		earliest(&min, p->vcpus[i]->poll_deadline);
+		struct vcpu *v = p->vcpus[i];
+		earliest(&min, v->timer_deadline);
+		earliest(&min, v->poll_deadline);
+		if (v->domain->cap)
+			earliest(&min, v->period_start + SCHED_PERIOD_NS);
 	}
 	if (p->curr)
 		earliest(&min, p->curr->slice_end);
