@@ -140,12 +140,18 @@ void domain_unpause(struct domain *d)
 		vcpu_wake(d->vcpu[i]);
 }
 
-/* The first free id from 1 (0 is domain 0), or 0 if every id is taken. */
+/* The next free id after the last one handed out, as Xen's rover does,
+ * so that a destroyed domain's id is not reused at once; 0 (domain 0's)
+ * if every id is taken. */
 domid_t domain_free_id(void)
 {
-	for (domid_t id = 1; id < MAX_DOMAINS; id++)
-		if (!domains[id].shared_info)
-			return id;
+	static domid_t last;
+
+	for (unsigned n = 1; n < MAX_DOMAINS; n++) {
+		domid_t id = (last + n) % MAX_DOMAINS;
+		if (id && !domains[id].shared_info)
+			return last = id;
+	}
 	return 0;
 }
 
