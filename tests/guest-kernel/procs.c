@@ -5,7 +5,7 @@
  * reach wait4, and fork/exit/wait rounds
  * recycle process slots, page tables and memory.
  */
-#include "syscall.h"
+#include "raw_syscall.h"
 
 #define ECHILD 10
 #define EINVAL 22

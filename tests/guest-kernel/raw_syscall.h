@@ -1,6 +1,6 @@
 /* Raw Linux-style system calls for programs built without a C library. */
-#ifndef TEST_SYSCALL_H
-#define TEST_SYSCALL_H
+#ifndef TEST_RAW_SYSCALL_H
+#define TEST_RAW_SYSCALL_H
 
 #include "uapi/syscall_nr.h"
 #include "uapi/time.h"

@@ -3,7 +3,7 @@
  * system call of the first milestone, prints one result line for
  * tests/guest-kernel/run.sh, and powers the machine off.
  */
-#include "syscall.h"
+#include "raw_syscall.h"
 
 #define EFAULT 14
 #define EBADF 9
