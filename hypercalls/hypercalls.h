@@ -54,6 +54,7 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 long do_grant_table_op(unsigned long cmd, unsigned long uop, unsigned long count);
 struct xen_domctl_vcpucontext;
 long set_vcpu_context(struct domain *d, struct xen_domctl_vcpucontext *vc);
+long load_vcpu_context(struct vcpu *v, unsigned long guest_ctx);
 long do_update_va_mapping_otherdomain(unsigned long va, unsigned long val,
 				      unsigned long flags, unsigned long domid);
 long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,

@@ -88,23 +88,31 @@ static void load_context(struct vcpu *v, const struct vcpu_guest_context *c)
 	v->online = c->flags & VGCF_online;
 }
 
+/* A context from guest memory into a vCPU that is not running. */
+long load_vcpu_context(struct vcpu *v, unsigned long guest_ctx)
+{
+	static struct vcpu_guest_context ctx;     /* too big for the stack */
+	static spinlock_t ctx_lock;
+
+	spin_lock(&ctx_lock);
+	long rc = copy_from_guest_va(&ctx, guest_ctx, sizeof(ctx)) ? -EFAULT : check_context(&ctx);
+	if (!rc) {
+		spin_lock(&mm_lock);
+		rc = take_base_pointers(v, &ctx);
+		spin_unlock(&mm_lock);
+	}
+	if (!rc) {
+		load_context(v, &ctx);
+		v->initialised = true;
+	}
+	spin_unlock(&ctx_lock);
+	return rc;
+}
+
 /* The domain must be paused: its vCPU is not running anywhere. */
 long set_vcpu_context(struct domain *d, struct xen_domctl_vcpucontext *vc)
 {
-	static struct vcpu_guest_context ctx;     /* under the domctl lock */
-
 	if (vc->vcpu >= d->max_vcpus || !d->pause_count || !vc->ctxt.p)
 		return -EINVAL;
-	if (copy_from_guest_va(&ctx, (unsigned long)vc->ctxt.p, sizeof(ctx)))
-		return -EFAULT;
-	long rc = check_context(&ctx);
-	if (rc)
-		return rc;
-	struct vcpu *v = d->vcpu[vc->vcpu];
-	spin_lock(&mm_lock);
-	rc = take_base_pointers(v, &ctx);
-	spin_unlock(&mm_lock);
-	if (!rc)
-		load_context(v, &ctx);
-	return rc;
+	return load_vcpu_context(d->vcpu[vc->vcpu], (unsigned long)vc->ctxt.p);
 }

@@ -1,7 +1,8 @@
-/* vcpu_op (vcpu.h): so far the vCPU timers and whether a vCPU is up. The
- * other sub-ops return -ENOSYS (docs/abi.md). */
+/* vcpu_op (vcpu.h): bringing secondary vCPUs up and down, and the vCPU
+ * timers. The other sub-ops return -ENOSYS (docs/abi.md). */
 #include "arch.h"
 #include "hypercalls.h"
+#include "sched.h"
 #include "time.h"
 #include <xen/vcpu.h>
 
@@ -28,8 +29,26 @@ long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg)
 		return -ENOENT;
 
 	switch (cmd) {
+	case VCPUOP_initialise:
+		/* Once only, as on Xen; it does not bring the vCPU up. */
+		if (v->initialised)
+			return -EEXIST;
+		long rc = load_vcpu_context(v, arg);
+		v->online = false;
+		return rc;
+	case VCPUOP_up:
+		if (!v->initialised)
+			return -EINVAL;
+		v->online = true;
+		vcpu_wake(v);
+		return 0;
+	case VCPUOP_down:
+		v->online = false;
+		if (v == curr)
+			sched_yield_current();
+		return 0;
 	case VCPUOP_is_up:
-		return 1;
+		return v->online;
 	case VCPUOP_set_singleshot_timer:
 		return v == curr ? set_singleshot_timer(v, arg) : -EINVAL;
 	case VCPUOP_stop_singleshot_timer:

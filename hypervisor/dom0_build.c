@@ -219,6 +219,7 @@ static void set_entry_state(struct vcpu *v, const struct layout *l,
 	v->kernel_mode = true;
 	v->kernel_ss = FLAT_KERNEL_SS;
 	v->kernel_sp = regs->rsp;
+	v->initialised = true;
 	v->online = true;
 }
 

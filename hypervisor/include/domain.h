@@ -61,7 +61,8 @@ struct vcpu {
 	/* Scheduling (sched/schedule.c): the registers live here while the
 	 * vCPU is not running, and in its CPU's stack frame while it is. */
 	struct cpu_user_regs regs;
-	bool online;                     /* has a context to run */
+	bool initialised;                /* has a context (builder or VCPUOP_initialise) */
+	bool online;                     /* up: may run */
 	bool blocked;                    /* waits for an event (block, poll) */
 	uint64_t slice_end;
 	uint64_t vruntime;               /* run time scaled by 256 / weight */
