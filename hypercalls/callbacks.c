@@ -64,21 +64,18 @@ static long register_callback(struct vcpu *v, const struct callback_register *cb
 	return -ENOSYS;
 }
 
+/* The old interface, as Xen 4.17 keeps it: all three without masking
+ * events, each refused address simply not registered, and always 0. */
 long do_set_callbacks(unsigned long event, unsigned long failsafe, unsigned long syscall)
 {
 	struct vcpu *v = current_vcpu();
 	const struct callback_register cbs[] = {
 		{ .type = CALLBACKTYPE_event, .address = event },
-		{ .type = CALLBACKTYPE_failsafe, .address = failsafe,
-		  .flags = CALLBACKF_mask_events },
-		{ .type = CALLBACKTYPE_syscall, .address = syscall,
-		  .flags = CALLBACKF_mask_events },
+		{ .type = CALLBACKTYPE_failsafe, .address = failsafe },
+		{ .type = CALLBACKTYPE_syscall, .address = syscall },
 	};
-	for (unsigned i = 0; i < ARRAY_SIZE(cbs); i++) {
-		long rc = register_callback(v, &cbs[i]);
-		if (rc)
-			return rc;
-	}
+	for (unsigned i = 0; i < ARRAY_SIZE(cbs); i++)
+		register_callback(v, &cbs[i]);
 	return 0;
 }
 

@@ -64,6 +64,7 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 	mfn_to_page(mfn)->flags |= PGF_xen_shared;
 	for (unsigned i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
 		d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;
+	wallclock_publish(d->shared_info);
 	for (unsigned i = 0; i < max_vcpus; i++)
 		vcpu_init(d, i);
 	spin_unlock(&domains_lock);

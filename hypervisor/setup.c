@@ -146,6 +146,7 @@ void start_xenith(unsigned long mbi_maddr)
 	mm_init(mbi);
 	paging_drop_identity();
 	time_init();
+	wallclock_init();
 	apic_init();
 	printk("cpu: nx %d smep %d smap %d tsc-deadline %d; accelerator: %s",
 	       cpu_has_nx, cpu_has_smep, cpu_has_smap, cpu_has_tsc_deadline, accelerator());

@@ -10,6 +10,11 @@ void time_init(void);
 uint64_t now_ns(void);
 void vcpu_time_publish(struct vcpu *v);
 
+/* The wall clock (arch/x86/rtc.c). */
+struct shared_info;
+void wallclock_init(void);
+void wallclock_publish(struct shared_info *s);
+
 /* A guest's single-shot timer: VIRQ_TIMER at deadline (system time). */
 void vcpu_set_timer(struct vcpu *v, uint64_t deadline);
 void timer_interrupt(void);
