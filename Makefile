@@ -15,6 +15,8 @@ include tests/hostile/hostile.mk
 include tests/unit/unit.mk
 include tests/bench/bench.mk
 include guest-kernel/user/user.mk
+include guest-kernel/kernel.mk
+include tests/guest-kernel/tests.mk
 
 all: $(ALL_TARGETS)
 
@@ -36,6 +38,7 @@ unit-test: $(UNIT_TESTS)
 
 integration-test: all
 	@bash tests/integration/run.sh
+	@bash tests/guest-kernel/run.sh
 
 clean:
 	rm -rf $(filter-out $(BUILD)/qemu-plugin $(BUILD)/newlib $(BUILD)/.deps-ok,$(wildcard $(BUILD)/*))
