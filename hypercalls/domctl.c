@@ -46,9 +46,14 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 {
 	unsigned online = 0;
 
-	for (unsigned i = 0; i < d->max_vcpus; i++)
+	uint64_t cpu_time = 0;
+
+	for (unsigned i = 0; i < d->max_vcpus; i++) {
 		online += d->vcpu[i]->online;
+		cpu_time += d->vcpu[i]->cpu_time;
+	}
 	memset(info, 0, sizeof(*info));
+	info->cpu_time = cpu_time;
 	info->domain = d->domain_id;
 	/* The code field holds SHUTDOWN_CODE_INVALID (~0) until there is one,
 	 * as Xen reports it, bits above the field included. */

@@ -67,6 +67,7 @@ struct vcpu {
 	uint64_t slice_end;
 	uint64_t vruntime;               /* run time scaled by 256 / weight */
 	uint64_t run_start;              /* when it was last charged */
+	uint64_t cpu_time;               /* ns it has run, for getdomaininfo */
 	uint64_t period_start, period_used;   /* for the domain's cap */
 	uint64_t poll_deadline;          /* 0: none */
 	unsigned int poll_nr;            /* ports of an ongoing SCHEDOP_poll */

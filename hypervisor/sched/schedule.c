@@ -83,6 +83,7 @@ static void charge(struct vcpu *v, uint64_t now)
 {
 	uint64_t ran = now - v->run_start;
 
+	v->cpu_time += ran;
 	v->vruntime += ran * SCHED_DEFAULT_WEIGHT / v->domain->weight;
 	if (now >= v->period_start + SCHED_PERIOD_NS) {
 		v->period_start = now;
