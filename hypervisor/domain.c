@@ -128,8 +128,10 @@ void domain_pause(struct domain *d)
 		if (p == this_cpu())
 			continue;
 		apic_send_ipi(p->apic_id, EVENT_CHECK_VECTOR);
-		while (__atomic_load_n(&p->curr, __ATOMIC_SEQ_CST) == v)
+		while (__atomic_load_n(&p->curr, __ATOMIC_SEQ_CST) == v) {
+			tlb_flush_service();
 			cpu_relax();
+		}
 	}
 }
 

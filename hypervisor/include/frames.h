@@ -27,11 +27,10 @@ bool io_frame_permitted(domid_t owner, unsigned long mfn);
 static inline struct page_info *frame_info(unsigned long mfn) { return mfn_to_page(mfn); }
 static inline uint64_t *frame_entries(unsigned long mfn) { return mfn_to_virt(mfn); }
 
-/* A writable mapping may have gone: no stale TLB entry may let a write
- * reach a frame that is about to become a page table. One vCPU per
- * physical CPU, and no other CPU runs the domain's tables, so a local
- * flush is enough. */
-static inline void frames_flush_tlb(void) { write_cr3(read_cr3()); }
+/* A writable mapping or a table may have gone: no stale TLB entry, on any
+ * CPU, may let a write reach a frame that is about to take a new type. */
+void flush_tlb_all_cpus(void);
+static inline void frames_flush_tlb(void) { flush_tlb_all_cpus(); }
 
 bool domain_is_privileged(domid_t id);
 

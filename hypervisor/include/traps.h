@@ -21,6 +21,7 @@
 
 #define TIMER_VECTOR    0xf0
 #define EVENT_CHECK_VECTOR 0xf1     /* another CPU made a vCPU here runnable */
+#define FLUSH_VECTOR    0xf2        /* another CPU asks for a TLB flush */
 #define SPURIOUS_VECTOR 0xff
 #define TRAP_syscall    256
 

@@ -95,6 +95,11 @@ void do_interrupt(struct cpu_user_regs *regs)
 		timer_interrupt();
 		return;
 	}
+	if (vector == FLUSH_VECTOR) {
+		apic_eoi();
+		tlb_flush_service();
+		return;
+	}
 	if (vector == EVENT_CHECK_VECTOR) {
 		apic_eoi();
 		this_cpu()->need_resched = true;
