@@ -1,0 +1,53 @@
+# dom0's userland parts, built for the host: libxenstore, xenstored as a
+# Unix-socket daemon (build/dom0/xenstored-host) and the libxenstore client
+# that tests/xenstore/run.sh drives. The portable sources (dom0/xenstored/
+# and dom0/libxenstore/) are the ones dom0's own userland will build;
+# dom0/xenstored/host/ is what only the host has.
+
+DOM0_OUT := $(BUILD)/dom0
+DOM0_OBJ := $(DOM0_OUT)/obj
+DOM0_CFLAGS := $(HOST_CFLAGS) -I$(BUILD)/include -Idom0/libxenstore/include \
+	-MMD -MP
+
+LIBXENSTORE_SRCS := $(wildcard dom0/libxenstore/*.c)
+XENSTORED_SRCS := $(wildcard dom0/xenstored/*.c dom0/xenstored/host/*.c)
+XS_CLIENT_SRCS := tests/xenstore/libxs_client.c
+
+dom0_objs = $(patsubst %.c,$(DOM0_OBJ)/%.o,$(1))
+DOM0_OBJS := $(call dom0_objs,$(LIBXENSTORE_SRCS) $(XENSTORED_SRCS) $(XS_CLIENT_SRCS))
+
+LIBXENSTORE := $(DOM0_OUT)/libxenstore.a
+XENSTORED_HOST := $(DOM0_OUT)/xenstored-host
+XS_CLIENT := $(DOM0_OUT)/libxs_client
+DOM0_TARGETS := $(LIBXENSTORE) $(XENSTORED_HOST) $(XS_CLIENT)
+
+# A prerequisite of "all" here, not through ALL_TARGETS, so that this file
+# works wherever it is included.
+all: $(DOM0_TARGETS)
+
+$(LIBXENSTORE): $(call dom0_objs,$(LIBXENSTORE_SRCS))
+	@echo "  AR    $@"
+	@rm -f $@
+	@ar rcs $@ $^
+
+# xenstored shares libxenstore's helpers (socket path, permission strings).
+$(XENSTORED_HOST): $(call dom0_objs,$(XENSTORED_SRCS)) $(LIBXENSTORE)
+	@echo "  LINK  $@"
+	@$(HOSTCC) -o $@ $^
+
+$(XS_CLIENT): $(call dom0_objs,$(XS_CLIENT_SRCS)) $(LIBXENSTORE)
+	@echo "  LINK  $@"
+	@$(HOSTCC) -o $@ $^
+
+$(DOM0_OBJ)/%.o: %.c | $(BUILD)/include/xen
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	@$(HOSTCC) $(DOM0_CFLAGS) -c $< -o $@
+
+# The wire-compatibility test: xenstored-host against Debian's
+# xenstore-utils and our libxenstore.
+.PHONY: xenstore-test
+xenstore-test: $(XENSTORED_HOST) $(XS_CLIENT)
+	@bash tests/xenstore/run.sh
+
+-include $(DOM0_OBJS:.o=.d)
