@@ -78,8 +78,13 @@ static long wait_for(evtchn_port_t exc, bool (*done)(struct xen_domctl_getdomain
 				return rc;
 		}
 		rc = domain_info(domu.domid, info);
-		if (done(info, rc))
+		if (done(info, rc)) {
+			/* The domU may have written its last lines between the
+			 * drain above and its shutdown: they are in the ring. */
+			if (cons.ring)
+				xencons_drain(&cons);
 			return rc;
+		}
 		if (now_ns() >= deadline)
 			return -XEN_ETIMEDOUT;
 		if ((rc = poll(ports, cons.ring ? 2 : 1, deadline)))
