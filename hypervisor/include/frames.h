@@ -34,6 +34,9 @@ static inline void frames_flush_tlb(void) { flush_tlb_all_cpus(); }
 
 bool domain_is_privileged(domid_t id);
 
+/* A frame of a destroyed domain lost its last reference (mm/pv_mmu.c). */
+void frames_free_orphan(unsigned long mfn);
+
 /* The entries every L4 gets in slots HV_FIRST_L4_SLOT..HV_LAST_L4_SLOT. */
 void paging_copy_hypervisor_slots(uint64_t *l4);
 

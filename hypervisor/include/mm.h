@@ -18,6 +18,7 @@ enum page_type {
 #define PGF_pinned       (1u << 0)
 #define PGF_xen_shared   (1u << 1)   /* hypervisor data the owner may map */
 #define PGF_tlb_stale    (1u << 2)   /* lost its type; flush before the next */
+#define PGF_orphan       (1u << 3)   /* its domain is gone; freed with its last reference */
 
 struct page_info {
 	uint32_t next_free;      /* free-list link, while free */

@@ -187,10 +187,19 @@ int get_page_and_type(unsigned long mfn, enum page_type type, domid_t owner)
 	return rc;
 }
 
+/* The last reference to a frame whose domain is gone frees it. */
+static void put_ref(unsigned long mfn)
+{
+	struct page_info *pg = frame_info(mfn);
+
+	if (--pg->ref_count == 0 && !pg->type_count && (pg->flags & PGF_orphan))
+		frames_free_orphan(mfn);
+}
+
 void put_page_and_type(unsigned long mfn)
 {
 	put_page_type(mfn);
-	frame_info(mfn)->ref_count--;
+	put_ref(mfn);
 }
 
 /* Xen's answers: an address the CPU cannot have is -EINVAL, device memory
@@ -247,7 +256,7 @@ void put_page_from_entry(uint64_t e, unsigned level, unsigned long table_mfn)
 			return;
 		if (e & _PAGE_RW)
 			put_page_type(mfn);
-		frame_info(mfn)->ref_count--;
+		put_ref(mfn);
 	} else if (mfn != table_mfn) {
 		put_page_and_type(mfn);
 	}

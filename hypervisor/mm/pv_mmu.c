@@ -46,8 +46,9 @@ spinlock_t mm_lock;
 
 /* After its own tables are unpinned and released, a frame with nothing
  * left pointing at it goes back to the pool. One still referenced (a
- * privileged domain's foreign mapping) passes to the hypervisor, so no
- * one can take it again, and is counted: it is not freed. */
+ * privileged domain's foreign mapping, a peer's grant mapping) passes to
+ * the hypervisor as an orphan, so that no one can take it again, and goes
+ * back with its last reference (frames_free_orphan). */
 void domain_release_frames(domid_t id)
 {
 	unsigned long freed = 0, kept = 0;
@@ -66,10 +67,16 @@ void domain_release_frames(domid_t id)
 			freed++;
 		} else {
 			pg->owner = DOMID_XEN;
+			pg->flags |= PGF_orphan;
 			kept++;
 		}
 	}
 	if (kept)
-		warn("domain %u: %lu frames still mapped by others are not freed", id, kept);
+		printk("domain %u: %lu frames still mapped by others, freed when unmapped", id, kept);
 	dprintk("domain %u: %lu frames freed", id, freed);
+}
+
+void frames_free_orphan(unsigned long mfn)
+{
+	free_frame(mfn);
 }

@@ -5,6 +5,8 @@
 uint64_t fake_memory[FAKE_FRAMES][PT_ENTRIES];
 struct page_info fake_info[FAKE_FRAMES];
 unsigned fake_tlb_flushes;
+unsigned long fake_orphans_freed[FAKE_FRAMES];
+unsigned fake_nr_orphans_freed;
 domid_t fake_privileged_domain;
 
 void fake_frames_reset(domid_t owner)
@@ -14,6 +16,7 @@ void fake_frames_reset(domid_t owner)
 	for (unsigned i = 0; i < FAKE_FRAMES; i++)
 		fake_info[i].owner = owner;
 	fake_tlb_flushes = 0;
+	fake_nr_orphans_freed = 0;
 	fake_privileged_domain = DOMID_INVALID;
 }
 
@@ -40,4 +43,9 @@ void paging_copy_hypervisor_slots(uint64_t *l4)
 {
 	for (unsigned i = HV_FIRST_L4_SLOT; i <= HV_LAST_L4_SLOT; i++)
 		l4[i] = fake_hv_entry(i);
+}
+
+void frames_free_orphan(unsigned long mfn)
+{
+	fake_orphans_freed[fake_nr_orphans_freed++] = mfn;
 }

@@ -41,6 +41,24 @@ START_TEST(l1_entry_moves_its_references)
 }
 END_TEST
 
+/* A frame whose domain is gone (an orphan) is freed exactly when its last
+ * mapping goes, and not a moment before; an ordinary frame never is. */
+START_TEST(orphan_freed_with_its_last_mapping)
+{
+	ck_assert_int_eq(pin_table(L1T, PGT_l1, DOM), 0);
+	mod_ok(L1T, 6, pte_make(DATA, RO), false);
+	fake_info[DATA].owner = DOMID_XEN;
+	fake_info[DATA].flags |= PGF_orphan;
+	mod_ok(L1T, 4, 0, false);
+	ck_assert_uint_eq(fake_nr_orphans_freed, 0);
+	mod_ok(L1T, 6, 0, false);
+	ck_assert_uint_eq(fake_nr_orphans_freed, 1);
+	ck_assert_uint_eq(fake_orphans_freed[0], DATA);
+	mod_ok(L1T, 5, 0, false);
+	ck_assert_uint_eq(fake_nr_orphans_freed, 1);
+}
+END_TEST
+
 /* Making the only writable mapping read-only takes the type away. */
 START_TEST(l1_entry_made_read_only)
 {
@@ -263,6 +281,7 @@ Suite *unit_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, l1_entry_moves_its_references);
+	tcase_add_test(tc, orphan_freed_with_its_last_mapping);
 	tcase_add_test(tc, l1_entry_made_read_only);
 	tcase_add_test(tc, l1_entry_cleared);
 	tcase_add_test(tc, preserve_ad_keeps_the_old_bits);

@@ -53,6 +53,11 @@ static inline uint64_t fake_hv_entry(unsigned slot)
 }
 
 bool domain_is_privileged(domid_t id);
+
+/* Records the frames the engine frees as orphans, in order. */
+extern unsigned long fake_orphans_freed[FAKE_FRAMES];
+extern unsigned fake_nr_orphans_freed;
+void frames_free_orphan(unsigned long mfn);
 void paging_copy_hypervisor_slots(uint64_t *l4);
 
 #endif
