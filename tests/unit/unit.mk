@@ -49,6 +49,20 @@ $(foreach t,$(PAGE_TYPE_TESTS),$(eval $(call unit_test,$(t),$(PAGE_TYPE_SRCS))))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(PAGE_TYPE_SRCS) $(PAGE_TYPE_TESTS:%=tests/unit/test_%.c)): \
 	UNIT_CFLAGS := -Itests/unit/include $(UNIT_CFLAGS)
 
+# dom0's xl.cfg parser is portable userland: it and its tests see only
+# libc's headers, since hypervisor/include would shadow <errno.h>.
+XL_CONFIG_SRCS := $(addprefix dom0/xl/,report.c cfg_lex.c cfg_parse.c cfg_file.c \
+	config.c config_load.c config_get.c config_guest.c config_resources.c \
+	config_actions.c config_devices.c disk_spec.c vif_spec.c)
+XL_CONFIG_TESTS := xl_syntax xl_keys xl_devices xl_hostile xl_load
+$(foreach t,$(XL_CONFIG_TESTS),$(eval $(call unit_test,$(t),$(XL_CONFIG_SRCS))))
+$(patsubst %.c,$(UNIT_OBJ)/%.o,$(XL_CONFIG_SRCS) $(XL_CONFIG_TESTS:%=tests/unit/test_%.c)): \
+	UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -Itests/unit -Idom0/xl -MMD -MP
+# It reads whatever a user hands it: an overflow, undefined behaviour or,
+# in each test's child, a leak fails the test.
+$(patsubst %.c,$(UNIT_OBJ)/%.o,$(XL_CONFIG_SRCS)): UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
+$(XL_CONFIG_TESTS:%=$(UNIT_OBJ)/test_%): UNIT_LDFLAGS := -fsanitize=address,undefined
+
 # string.c's functions carry libc's names: linked into a test binary they
 # would replace libc's for libcheck too, and one bug would kill the
 # reporter. So they live alone in a shared object with no libc (-z defs)
