@@ -185,7 +185,9 @@ int conn_queue(struct xs_conn *c, const struct xsd_sockmsg *hdr,
 	m = new_message(hdr, false);
 	if (!m)
 		return ENOMEM;
-	memcpy(m->data + sizeof(*hdr), payload, hdr->len);
+	/* An empty value or listing may have no buffer at all. */
+	if (hdr->len)
+		memcpy(m->data + sizeof(*hdr), payload, hdr->len);
 	append(c, m);
 	return 0;
 }

@@ -85,6 +85,19 @@ $(UNIT_OBJ)/test_guest_access: UNIT_LDFLAGS := -no-pie
 $(UNIT_OBJ)/hypervisor/common/xen_elf.o: UNIT_CFLAGS += -fsanitize=address
 $(UNIT_OBJ)/test_xen_elf $(UNIT_OBJ)/test_xen_elf_notes: UNIT_LDFLAGS := -fsanitize=address
 
+# xenstored (dom0/) is portable userland as well, with libc's headers
+# only; its tests drive it through a fake transport and platform
+# (xs_harness.c). It parses what domains send: an overflow, undefined
+# behaviour or, in each test's child, a leak fails the test.
+XS_SRCS := $(wildcard dom0/xenstored/*.c) dom0/libxenstore/xs_lib.c tests/unit/xs_harness.c
+XS_TESTS := xs_path xs_tree xs_perms xs_transaction xs_watch xs_quota
+$(foreach t,$(XS_TESTS),$(eval $(call unit_test,$(t),$(XS_SRCS))))
+$(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS) $(XS_TESTS:%=tests/unit/test_%.c)): \
+	UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -I$(BUILD)/include \
+	-Itests/unit -Idom0/xenstored -Idom0/libxenstore/include -MMD -MP
+$(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS)): UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
+$(XS_TESTS:%=$(UNIT_OBJ)/test_%): UNIT_LDFLAGS := -fsanitize=address,undefined
+
 $(UNIT_OBJ)/%.o: %.c | $(BUILD)/include/xen
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $<"
