@@ -147,6 +147,8 @@ exit_to_guest:
 	cli
 	movq	%rsp, %rdi
 	call	guest_exit_work
+	testl	%eax, %eax
+	jnz	exit_sysret
 	RESTORE_ALL
 	addq	$8, %rsp
 	swapgs
@@ -161,3 +163,12 @@ exit_to_guest:
 	.balign	8
 	.quad	1b, 2b
 	.popsection
+
+/* The cheaper way back when the frame is what sysret restores anyway
+ * (guest_exit_work checked: rcx = rip, r11 = rflags, flat 64-bit cs and
+ * ss, a canonical rip). Interrupts stay off until the guest runs. */
+exit_sysret:
+	RESTORE_ALL
+	movq	8 + 3*8(%rsp), %rsp          /* the guest's rsp, from the frame */
+	swapgs
+	sysretq

@@ -155,15 +155,26 @@ void pv_trap_from_guest(struct cpu_user_regs *regs)
 	pv_inject_exception(v, vector, (int)regs->error_code);
 }
 
-/* Last thing before returning to the guest: the scheduler's decision,
- * then an event upcall if one is due for the vCPU that will run. */
-void guest_exit_work(struct cpu_user_regs *regs)
+/* sysretq restores rip from rcx and rflags from r11, and cs/ss from STAR:
+ * it fits a frame that already holds exactly that. A non-canonical rip
+ * would fault in ring 0 (Intel), so it never takes this way. */
+static bool sysret_fits(const struct cpu_user_regs *r)
 {
-	(void)regs;
+	return r->rcx == r->rip && r->r11 == r->rflags && r->cs == FLAT_RING3_CS64 &&
+	       r->ss == FLAT_RING3_SS64 && (long)(r->rip << 16) >> 16 == (long)r->rip &&
+	       !(r->rflags & (X86_EFLAGS_RF | X86_EFLAGS_VM));
+}
+
+/* Last thing before returning to the guest: the scheduler's decision,
+ * then an event upcall if one is due for the vCPU that will run. Returns
+ * whether the frame may go back by sysret. */
+int guest_exit_work(struct cpu_user_regs *regs)
+{
 	schedule_at_exit();
 	struct vcpu *v = current_vcpu();
 	if (vcpu_events_pending(v) && v->event_callback)
 		bounce(v, v->event_callback, NO_ERROR_CODE, true);
+	return sysret_fits(regs);
 }
 
 void guest_iret_fault(void)
