@@ -51,7 +51,7 @@ long hypercall_dispatch(unsigned long nr, const unsigned long args[6])
  * guest takes its interrupts and re-executes the syscall, whose argument
  * registers the hypercall has advanced. Inside a multicall there is no
  * register to advance, so it runs to the end. */
-#define PREEMPT_AFTER_US 1000
+#define PREEMPT_AFTER_MS 1
 
 bool hypercall_preempt_check(void)
 {
@@ -68,7 +68,7 @@ void do_syscall(struct cpu_user_regs *regs)
 		pv_bounce_syscall(v);
 		return;
 	}
-	this_cpu()->preempt_tsc = rdtsc() + tsc_khz * PREEMPT_AFTER_US / 1000;
+	this_cpu()->preempt_tsc = rdtsc() + tsc_khz * PREEMPT_AFTER_MS;
 	const unsigned long args[6] = { regs->rdi, regs->rsi, regs->rdx,
 					regs->r10, regs->r8, regs->r9 };
 	long rc = hypercall_dispatch(nr, args);

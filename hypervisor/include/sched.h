@@ -13,6 +13,7 @@
 #ifndef XENITH_SCHED_H
 #define XENITH_SCHED_H
 
+#include "arch.h"
 #include "domain.h"
 #include "traps.h"
 
@@ -23,7 +24,11 @@
 void sched_add_vcpu(struct vcpu *v);
 void sched_remove_vcpu(struct vcpu *v);
 
-bool vcpu_runnable(const struct vcpu *v);
+static inline bool vcpu_runnable(const struct vcpu *v)
+{
+	const struct domain *d = v->domain;
+	return v->online && !v->blocked && !d->pause_count && !d->is_shut_down;
+}
 
 /* The vCPU may run now (it was blocked, paused, or never started):
  * its CPU reconsiders at its next exit, or at once if it is idle. */
@@ -32,8 +37,18 @@ void vcpu_wake(struct vcpu *v);
 /* The current vCPU stops running at the next exit to the guest. */
 void sched_yield_current(void);
 
-/* At every exit to a guest: switch if needed, idle if nothing can run. */
-void schedule_at_exit(void);
+/* At every exit to a guest: switch if needed, idle if nothing can run.
+ * The common case, the same vCPU going on, is decided inline: this runs
+ * on every hypercall's way out. */
+void schedule(void);
+
+static inline void schedule_at_exit(void)
+{
+	struct percpu *p = this_cpu();
+
+	if (!p->curr || p->need_resched || !vcpu_runnable(p->curr))
+		schedule();
+}
 
 /* A CPU with nothing yet to run (the boot CPU after building domain 0,
  * every other CPU after start-up) enters the scheduler here. */

@@ -15,12 +15,6 @@
 #include "vcpu_switch.h"
 #include "x86.h"
 
-bool vcpu_runnable(const struct vcpu *v)
-{
-	const struct domain *d = v->domain;
-	return v->online && !v->blocked && !d->pause_count && !d->is_shut_down;
-}
-
 void sched_add_vcpu(struct vcpu *v)
 {
 	struct percpu *p = percpu_of(v->processor);
@@ -157,13 +151,10 @@ static void start_slice(struct percpu *p, struct vcpu *next)
 	cpu_timer_reprogram();
 }
 
-void schedule_at_exit(void)
+void schedule(void)
 {
 	struct percpu *p = this_cpu();
 	struct vcpu *prev = p->curr;
-
-	if (prev && !p->need_resched && vcpu_runnable(prev))
-		return;
 	struct vcpu *next = next_runnable(p, prev);
 	if (next == prev) {
 		start_slice(p, next);
