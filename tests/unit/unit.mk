@@ -90,7 +90,8 @@ $(UNIT_OBJ)/test_xen_elf $(UNIT_OBJ)/test_xen_elf_notes: UNIT_LDFLAGS := -fsanit
 # (xs_harness.c). It parses what domains send: an overflow, undefined
 # behaviour or, in each test's child, a leak fails the test.
 XS_SRCS := $(wildcard dom0/xenstored/*.c) dom0/libxenstore/xs_lib.c tests/unit/xs_harness.c
-XS_TESTS := xs_path xs_tree xs_perms xs_transaction xs_watch xs_quota
+XS_TESTS := xs_path xs_tree xs_perms xs_transaction xs_watch xs_quota xs_ring xs_domain \
+	xs_malformed
 $(foreach t,$(XS_TESTS),$(eval $(call unit_test,$(t),$(XS_SRCS))))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS) $(XS_TESTS:%=tests/unit/test_%.c)): \
 	UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -I$(BUILD)/include \

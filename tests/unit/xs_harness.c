@@ -51,8 +51,13 @@ static int fake_read(struct xs_conn *c, void *buf, unsigned int len)
 static int fake_write(struct xs_conn *c, const void *buf, unsigned int len)
 {
 	struct fake *f = c->transport_data;
-	unsigned int n = f->stalled ? 0 : OUT_SIZE - f->out_len;
+	unsigned int n;
 
+	/* What the test read is gone: keep only the rest. */
+	memmove(f->out, f->out + f->out_off, f->out_len - f->out_off);
+	f->out_len -= f->out_off;
+	f->out_off = 0;
+	n = f->stalled ? 0 : OUT_SIZE - f->out_len;
 	n = n < len ? n : len;
 	memcpy(f->out + f->out_len, buf, n);
 	f->out_len += n;
@@ -192,8 +197,13 @@ void feed(struct xs_conn *c, const void *bytes, unsigned int len)
 {
 	struct fake *f = c->transport_data;
 
+	/* What the daemon read is gone: keep only the rest. */
+	memmove(f->in, f->in + f->in_off, f->in_len - f->in_off);
+	f->in_len -= f->in_off;
+	f->in_off = 0;
 	ck_assert_uint_le(f->in_len + len, IN_SIZE);
-	memcpy(f->in + f->in_len, bytes, len);
+	if (len)
+		memcpy(f->in + f->in_len, bytes, len);
 	f->in_len += len;
 	conn_input(c);
 	/* Watch events may be waiting on any connection. */
@@ -295,6 +305,13 @@ void stall(struct xs_conn *c)
 	struct fake *f = c->transport_data;
 
 	f->stalled = true;
+}
+
+void unstall(struct xs_conn *c)
+{
+	struct fake *f = c->transport_data;
+
+	f->stalled = false;
 }
 
 unsigned int failed_with(const struct xs_conn *c)

@@ -41,8 +41,10 @@ const struct reply *request2(struct xs_conn *c, uint32_t type, uint32_t tx,
 const struct reply *next_message(struct xs_conn *c);
 /* The next watch event c got, as "path token"; NULL if none. */
 const char *next_event(struct xs_conn *c);
-/* c's client stops reading: the daemon's writes to it move nothing. */
+/* c's client stops reading: the daemon's writes to it move nothing;
+ * until it reads again. */
 void stall(struct xs_conn *c);
+void unstall(struct xs_conn *c);
 /* Whether c was failed (XENSTORE_ERROR_*; 0: not) or closed. */
 unsigned int failed_with(const struct xs_conn *c);
 
