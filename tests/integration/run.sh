@@ -24,11 +24,15 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
+sched_weight sched_cap
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 # Boot modules a guest gets after its own: a dom0 guest that builds a domU
 # finds the domU's image in its second module (start_info.mod_start).
-declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf)
+declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf
+	[sched_spinner]=$BUILD/guests/domu/domu_spinner.elf
+	[sched_weight]=$BUILD/guests/domu/domu_spinner.elf
+	[sched_cap]=$BUILD/guests/domu/domu_spinner.elf)
 
 # Xenith ends QEMU through isa-debug-exit with 2*reason+1.
 declare -A XENITH_STATUS=([poweroff]=1 [reboot]=3 [crash]=7)

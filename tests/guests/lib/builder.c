@@ -33,7 +33,7 @@ static unsigned int grant_version(const struct xen_sysctl_physinfo *info)
 }
 
 /* libxl__domain_make: the domain id comes back in op.domain. */
-static long create_domain(struct domu *d)
+static long create_domain(struct domu *d, domid_t domid)
 {
 	struct xen_sysctl_physinfo info;
 	struct xen_domctl op = { 0 };
@@ -49,7 +49,7 @@ static long create_domain(struct domu *d)
 		.grant_opts = XEN_DOMCTL_GRANT_version(grant_version(&info)),
 	};
 	memcpy(op.u.createdomain.handle, handle, sizeof(handle));
-	rc = domctl(XEN_DOMCTL_createdomain, DOMID_INVALID, &op);
+	rc = domctl(XEN_DOMCTL_createdomain, domid, &op);
 	if (builder_step(d, "XEN_DOMCTL_createdomain", rc) < 0)
 		return rc;
 	d->domid = op.domain;
@@ -90,6 +90,11 @@ static long populate(struct domu *d)
 
 long builder_create(struct domu *d, unsigned long nr_pages)
 {
+	return builder_create_as(d, DOMID_INVALID, nr_pages);
+}
+
+long builder_create_as(struct domu *d, domid_t domid, unsigned long nr_pages)
+{
 	struct xen_domctl op = { 0 };
 	long rc;
 
@@ -97,7 +102,7 @@ long builder_create(struct domu *d, unsigned long nr_pages)
 	d->nr_pages = nr_pages;
 	if (nr_pages > DOMU_MAX_PAGES)
 		return builder_step(d, "nr_pages", -XEN_EINVAL);
-	if ((rc = create_domain(d)))
+	if ((rc = create_domain(d, domid)))
 		return rc;
 	/* createdomain sized the vCPU array; this creates the vCPUs in it. */
 	op.u.max_vcpus.max = 1;

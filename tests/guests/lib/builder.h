@@ -35,6 +35,8 @@ struct domu {
  * libxl__build_pre, meminit_pv): the domain exists, paused, with its memory.
  */
 long builder_create(struct domu *d, unsigned long nr_pages);
+/* The same with the domain id the caller chose (DOMID_INVALID: Xen picks). */
+long builder_create_as(struct domu *d, domid_t domid, unsigned long nr_pages);
 
 /*
  * Loads the PV ELF kernel image and sets up what its vCPU starts with

@@ -43,6 +43,20 @@ bool event_is_pending(evtchn_port_t port)
 	       (1UL << (port % BITS_PER_WORD));
 }
 
+void event_clear(evtchn_port_t port)
+{
+	__atomic_fetch_and(&shared_info->evtchn_pending[port / BITS_PER_WORD],
+			   ~(1UL << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
+}
+
+long event_poll(evtchn_port_t *ports, unsigned int nr, uint64_t deadline)
+{
+	struct sched_poll op = { .nr_ports = nr, .timeout = deadline };
+
+	set_xen_guest_handle(op.ports, ports);
+	return HYPERVISOR_sched_op(SCHEDOP_poll, &op);
+}
+
 void events_mask(void)
 {
 	vcpu()->evtchn_upcall_mask = 1;

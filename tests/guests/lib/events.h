@@ -24,6 +24,12 @@ long events_init(void);
 /* Routes a port's events to fn and clears the port's mask bit. */
 void event_bind(evtchn_port_t port, event_handler_t fn);
 bool event_is_pending(evtchn_port_t port);
+void event_clear(evtchn_port_t port);
+/*
+ * SCHEDOP_poll: sleeps, events masked, until one of the ports is pending
+ * or the system time reaches deadline (0: no timeout).
+ */
+long event_poll(evtchn_port_t *ports, unsigned int nr, uint64_t deadline);
 
 void events_mask(void);
 /* Clears the mask and, as a real kernel must, collects what is pending. */

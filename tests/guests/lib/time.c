@@ -54,3 +54,13 @@ long timer_bind_oneshot(event_handler_t fn)
 	event_bind(bind.port, fn);
 	return bind.port;
 }
+
+/* A poll of no port is a plain sleep: only its timeout ends it. */
+long sleep_until(uint64_t deadline)
+{
+	long rc = 0;
+
+	while (!rc && now_ns() < deadline)
+		rc = event_poll(NULL, 0, deadline);
+	return rc;
+}

@@ -8,6 +8,9 @@
 
 uint64_t now_ns(void);
 
+/* Sleeps, events masked, until the system time reaches deadline. */
+long sleep_until(uint64_t deadline);
+
 /*
  * Stops the periodic timer, so that only set_timer_op raises VIRQ_TIMER,
  * and routes VIRQ_TIMER to fn; returns the port or a negative errno.
