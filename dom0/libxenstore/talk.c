@@ -6,8 +6,6 @@
 #include <unistd.h>
 #include "handle.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 static int write_all(const struct channel *ch, const void *buf, size_t len)
 {
 	const char *p = buf;
@@ -93,16 +91,6 @@ int read_message(struct xs_handle *h, struct channel *ch,
 	return 0;
 }
 
-static int error_number(const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(xsd_errors); i++)
-		if (!strcmp(name, xsd_errors[i].errstring))
-			return xsd_errors[i].errnum;
-	return EINVAL;
-}
-
 static int send_request(struct xs_handle *h, struct channel *ch,
 			xs_transaction_t t, uint32_t type, const void *payload,
 			unsigned int len)
@@ -138,7 +126,7 @@ void *talk(struct xs_handle *h, struct channel *ch, xs_transaction_t t,
 			free(reply);
 	} while (hdr.type == XS_WATCH_EVENT);
 	if (hdr.type != type) {
-		errno = hdr.type == XS_ERROR ? error_number(reply) : EBADMSG;
+		errno = hdr.type == XS_ERROR ? xs_error_number(reply) : EBADMSG;
 		free(reply);
 		return NULL;
 	}

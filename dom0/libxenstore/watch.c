@@ -38,12 +38,12 @@ bool xs_watch(struct xs_handle *h, const char *path, const char *token)
 	return watch_request(h, XS_WATCH, path, token);
 }
 
-static bool below(const char *path, const char *watched)
+bool xs_path_is_subpath(const char *parent, const char *child)
 {
-	size_t len = strlen(watched);
+	size_t len = strlen(parent);
 
-	return !strncmp(path, watched, len) &&
-	       (path[len] == '\0' || path[len] == '/');
+	return !strncmp(child, parent, len) &&
+	       (child[len] == '\0' || child[len] == '/');
 }
 
 /* Events kept for the watch removed would only confuse the caller. */
@@ -54,7 +54,7 @@ static void drop_events(struct xs_handle *h, const char *path,
 
 	while ((e = *p)) {
 		if (!strcmp(e->vec[XS_WATCH_TOKEN], token) &&
-		    below(e->vec[XS_WATCH_PATH], path)) {
+		    xs_path_is_subpath(path, e->vec[XS_WATCH_PATH])) {
 			*p = e->next;
 			free(e->vec);
 			free(e);

@@ -98,6 +98,28 @@ bool xs_perm_to_string(const struct xs_permissions *perm, char *buffer,
 	return n > 0 && (size_t)n < buf_len;
 }
 
+#define NR_ERRORS (sizeof(xsd_errors) / sizeof(xsd_errors[0]))
+
+const char *xs_error_name(int errnum)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_ERRORS; i++)
+		if (xsd_errors[i].errnum == errnum)
+			return xsd_errors[i].errstring;
+	return "EINVAL";
+}
+
+int xs_error_number(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_ERRORS; i++)
+		if (!strcmp(xsd_errors[i].errstring, name))
+			return xsd_errors[i].errnum;
+	return EINVAL;
+}
+
 unsigned int xs_count_strings(const char *strings, unsigned int len)
 {
 	unsigned int n = 0, i;

@@ -2,8 +2,6 @@
 #include <string.h>
 #include "request.h"
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
 const char *req_onearg(const struct xs_request *req)
 {
 	if (!req->len || strlen(req->data) + 1 != req->len)
@@ -60,12 +58,8 @@ int reply_ok(struct xs_conn *c, const struct xs_request *req)
 void reply_error(struct xs_conn *c, const struct xs_request *req, int error)
 {
 	struct xsd_sockmsg hdr = *req->hdr;
-	const char *name = xsd_errors[0].errstring;
-	unsigned int i;
+	const char *name = xs_error_name(error);
 
-	for (i = 0; i < ARRAY_SIZE(xsd_errors); i++)
-		if (xsd_errors[i].errnum == error)
-			name = xsd_errors[i].errstring;
 	hdr.type = XS_ERROR;
 	hdr.len = (uint32_t)strlen(name) + 1;
 	conn_queue(c, &hdr, name);

@@ -30,8 +30,7 @@ int reply(struct xs_conn *c, const struct xs_request *req, const void *data,
 int reply_string(struct xs_conn *c, const struct xs_request *req,
 		 const char *s);
 int reply_ok(struct xs_conn *c, const struct xs_request *req);
-/* XS_ERROR with error's name from xs_wire.h's xsd_errors; EINVAL's for an
- * error the table lacks, as Xen does. */
+/* XS_ERROR with error's name (xs_error_name()). */
 void reply_error(struct xs_conn *c, const struct xs_request *req, int error);
 
 #endif

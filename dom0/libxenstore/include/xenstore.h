@@ -7,7 +7,8 @@
  * EAGAIN, ...) or to the local one. Everything returned is one malloc()ed
  * block: free() it once.
  *
- * Differences from Xen's library, which runs a reader thread:
+ * A handle serves one thread at a time. Differences from Xen's library,
+ * which runs a reader thread:
  * - Requests and watches use two connections to the daemon, so that a reply
  *   is never stuck behind unread watch events. xs_fileno() is the watch
  *   connection's descriptor: it is readable when an event waits there. An
@@ -64,6 +65,8 @@ bool xs_set_permissions(struct xs_handle *h, xs_transaction_t t,
 bool xs_watch(struct xs_handle *h, const char *path, const char *token);
 bool xs_unwatch(struct xs_handle *h, const char *path, const char *token);
 int xs_fileno(struct xs_handle *h);
+/* Whether child is parent or below it, by the strings alone. */
+bool xs_path_is_subpath(const char *parent, const char *child);
 
 /* The next event as {path, token} (index XS_WATCH_PATH, XS_WATCH_TOKEN):
  * xs_read_watch() blocks for it, xs_check_watch() fails with EAGAIN. */

@@ -19,10 +19,8 @@ struct xs_permissions {
 #define XS_PERM_NONE		0x00
 #define XS_PERM_READ		0x01
 #define XS_PERM_WRITE		0x02
-	/* Internal to the daemon, as in Xen. */
-#define XS_PERM_ENOENT_OK	0x04
+	/* The daemon's own, as in Xen: may set permissions. */
 #define XS_PERM_OWNER		0x08
-#define XS_PERM_IGNORE		0x10
 };
 
 /* Room for an unsigned integer in decimal, as Xen sizes it. */
@@ -46,6 +44,11 @@ bool xs_perm_to_string(const struct xs_permissions *perm, char *buffer,
 
 /* A decimal number up to max, digits only (no sign, space or base). */
 bool xs_parse_ulong(const char *s, unsigned long max, unsigned long *value);
+
+/* An xsd_errors name ("ENOENT") and its errno value, both ways: EINVAL's
+ * for one the table lacks, as Xen's daemon and library do. */
+const char *xs_error_name(int errnum);
+int xs_error_number(const char *name);
 
 /* The number of NUL-terminated strings in a payload of len bytes. */
 unsigned int xs_count_strings(const char *strings, unsigned int len);

@@ -109,12 +109,17 @@ static bool build_poll_set(struct xs_daemon *d, int listen_fd,
 {
 	struct xs_conn *c;
 	unsigned int n = 2;
+	void *fds, *conns;
 
 	for (c = d->conns; c; c = c->next)
 		n++;
-	set->fds = realloc(set->fds, n * sizeof(*set->fds));
-	set->conns = realloc(set->conns, n * sizeof(*set->conns));
-	if (!set->fds || !set->conns)
+	fds = realloc(set->fds, n * sizeof(*set->fds));
+	if (fds)
+		set->fds = fds;
+	conns = realloc(set->conns, n * sizeof(*set->conns));
+	if (conns)
+		set->conns = conns;
+	if (!fds || !conns)
 		return false;
 	set->fds[0] = (struct pollfd){ .fd = stop_pipe[0], .events = POLLIN };
 	set->fds[1] = (struct pollfd){ .fd = listen_fd, .events = POLLIN };
