@@ -6,9 +6,6 @@
 #ifndef CONSOLE_H
 #define CONSOLE_H
 
-struct file;
-
-struct file *console_file(void);
 /* Collects what arrived, from the tick: the port's console is polled. */
 void console_poll(void);
 

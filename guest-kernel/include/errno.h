@@ -1,11 +1,13 @@
 /*
- * Error numbers as Linux gives them (asm-generic/errno-base.h), so that a
- * C library built for Linux reads them right. System calls return -errno.
+ * Error numbers as Linux gives them (asm-generic/errno-base.h and
+ * errno.h), so that a C library built for Linux reads them right. System
+ * calls return -errno.
  */
 #ifndef ERRNO_H
 #define ERRNO_H
 
 #define ENOENT 2
+#define ENXIO 6
 #define E2BIG 7
 #define ENOEXEC 8
 #define EBADF 9
@@ -14,10 +16,18 @@
 #define ENOMEM 12
 #define EACCES 13
 #define EFAULT 14
+#define EBUSY 16
 #define EEXIST 17
 #define ENOTDIR 20
+#define EISDIR 21
 #define EINVAL 22
+#define EMFILE 24
+#define ENOTTY 25
+#define ENOSPC 28
+#define ESPIPE 29
+#define ERANGE 34
 #define ENAMETOOLONG 36
 #define ENOSYS 38
+#define ENOTEMPTY 39
 
 #endif

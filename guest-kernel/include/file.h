@@ -1,6 +1,8 @@
 /*
  * Open files: what a file descriptor names. Each kind of file supplies its
- * operations; the buffers they get are user addresses.
+ * operations; the buffers they get are user addresses. A file is shared by
+ * every descriptor dup'ed or inherited from the one open() made, with one
+ * offset, and goes when the last of them is closed.
  */
 #ifndef FILE_H
 #define FILE_H
@@ -8,20 +10,39 @@
 #include "types.h"
 
 struct file;
+struct rnode;
 
 struct file_ops {
 	ssize_t (*read)(struct file *f, void *user_buf, size_t n);
 	ssize_t (*write)(struct file *f, const void *user_buf, size_t n);
+	/* Directories only. */
+	ssize_t (*getdents)(struct file *f, void *user_buf, size_t n);
+	/* NULL: not a terminal or other device with controls (ENOTTY). */
+	long (*ioctl)(struct file *f, unsigned cmd, unsigned long arg);
+	/* Runs when the last reference goes. */
+	void (*release)(struct file *f);
+	bool seekable;
 };
 
 struct file {
 	const struct file_ops *ops;
+	struct rnode *node;            /* a reference of its own */
 	unsigned refs;
+	int flags;                     /* open(2)'s, less those only open uses */
+	uint64_t pos;
+	void *priv;                    /* the kind of file's own */
 };
 
+extern const struct file_ops regular_file_ops, dir_file_ops;
+
+/* A file open on node with flags, holding a reference to the node. */
+struct file *file_alloc(const struct file_ops *ops, struct rnode *node, int flags);
 struct file *file_get(struct file *f);
 void file_put(struct file *f);
-/* The current process's file for fd, or NULL. */
-struct file *fd_file(int fd);
+bool file_readable(const struct file *f);
+bool file_writable(const struct file *f);
+
+/* Opens path relative to the current process (O_CREAT's mode in mode). */
+int file_open(const char *path, int flags, uint32_t mode, struct file **out);
 
 #endif

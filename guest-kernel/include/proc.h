@@ -6,12 +6,14 @@
 #include "signal.h"
 
 #define NPROC 64
-#define NOFILE 16
+/* Descriptors per process: one bit each in cloexec. */
+#define NOFILE 32
 
 enum proc_state { PROC_UNUSED, PROC_RUNNABLE, PROC_RUNNING, PROC_SLEEPING, PROC_ZOMBIE };
 
 struct file;
 struct mm;
+struct rnode;
 
 struct proc {
 	pid_t pid;
@@ -21,6 +23,8 @@ struct proc {
 	struct arch_context ctx;
 	struct mm *mm;                 /* NULL for the idle thread */
 	struct file *files[NOFILE];
+	uint32_t cloexec;              /* descriptors exec will close */
+	struct rnode *cwd;             /* a reference of its own */
 	struct proc *parent;           /* NULL for init */
 	const void *wait_chan;         /* what a sleeping process waits for */
 	uint64_t wake_at;              /* clock_ns() deadline of a timed sleep, or 0 */

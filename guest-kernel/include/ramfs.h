@@ -1,32 +1,59 @@
 /*
  * The RAM filesystem the initrd is unpacked into: a tree of nodes, each
- * file's bytes in one kernel allocation.
+ * regular file's bytes in one kernel allocation.
+ *
+ * A node lives while it is in the tree or referenced (by an open file or a
+ * working directory): unlinking takes it out of the tree, and the last
+ * ramfs_put() of a node out of the tree frees it, as Unix keeps an open
+ * file's data after its last name is gone. A node out of the tree has no
+ * parent; the root is its own parent.
  */
 #ifndef RAMFS_H
 #define RAMFS_H
 
 #include "types.h"
+#include "uapi/stat.h"
 
-#define S_IFMT 0170000
-#define S_IFDIR 0040000
-#define S_IFREG 0100000
-#define S_IFLNK 0120000
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define NAME_MAX 255
 
 struct rnode {
 	char *name;
 	uint32_t mode;
+	uint32_t rdev;                 /* a device node's device number */
+	unsigned long ino;
+	unsigned refs;
 	struct rnode *parent, *children, *next_sibling;
+	/* Children are kept in creation order with rising cookies, which
+	 * getdents64 resumes from: removing one moves no other. */
+	unsigned long cookie, next_cookie;
+	uint64_t mtime;                /* seconds since 1970 */
 	uint8_t *data;
-	size_t size;
+	size_t size, capacity;
 };
 
 void ramfs_init(void);
-/* Paths are absolute or relative to the root; no symlink is followed. */
-struct rnode *ramfs_lookup(const char *path);
-/* Makes path (and any missing directories above it) with mode's type. */
-int ramfs_create(const char *path, uint32_t mode, struct rnode **out);
+struct rnode *ramfs_root(void);
+bool ramfs_linked(const struct rnode *n);
+/* The child of dir called name (n bytes; "." and ".." included), or NULL. */
+struct rnode *ramfs_step(struct rnode *dir, const char *name, size_t n);
+/* A new node in dir (which must be a directory in the tree) called name,
+ * which must not exist yet. */
+int ramfs_add(struct rnode *dir, const char *name, size_t n, uint32_t mode,
+	      struct rnode **out);
+/* A node in no directory (a pipe's), freed by its last ramfs_put(). */
+struct rnode *ramfs_anon(uint32_t mode);
+/* Takes n out of the tree; a directory must be empty. */
+void ramfs_unlink(struct rnode *n);
+struct rnode *ramfs_get(struct rnode *n);
+void ramfs_put(struct rnode *n);
+/* The first child whose cookie is at least `from`, or NULL. */
+struct rnode *ramfs_child_from(struct rnode *dir, unsigned long from);
+unsigned long ramfs_subdirs(const struct rnode *dir);
+
+/* File contents (ramfs_data.c); the buffers are the kernel's. */
 int ramfs_set_data(struct rnode *n, const void *data, size_t size);
+int ramfs_truncate(struct rnode *n, size_t size);
+/* Makes room for [0, end) and marks the file modified; end may be past its size. */
+int ramfs_reserve(struct rnode *n, size_t end);
 
 #endif

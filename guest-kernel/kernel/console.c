@@ -5,10 +5,12 @@
  */
 #include "arch.h"
 #include "console.h"
+#include "dev.h"
 #include "errno.h"
 #include "file.h"
 #include "lib.h"
 #include "sched.h"
+#include "uapi/termios.h"
 
 #define INPUT_MAX 256
 #define WRITE_CHUNK 256
@@ -118,10 +120,25 @@ static ssize_t console_write(struct file *f, const void *user_buf, size_t n)
 	return (ssize_t)done;
 }
 
-static const struct file_ops console_ops = { .read = console_read, .write = console_write };
-static struct file console = { .ops = &console_ops, .refs = 1 };
-
-struct file *console_file(void)
+/* TCGETS, which isatty(3) asks, sees the line discipline described above. */
+static long console_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 {
-	return &console;
+	const struct kernel_termios t = {
+		.c_iflag = ICRNL,
+		.c_oflag = OPOST | ONLCR,
+		.c_cflag = CS8 | CREAD,
+		.c_lflag = ICANON | ECHO | ECHOE,
+		.c_cc = { [VERASE] = DELETE, [VEOF] = CTRL_D },
+	};
+
+	(void)f;
+	if (cmd != TCGETS)
+		return -ENOTTY;
+	return copy_to_user((void *)arg, &t, sizeof(t));
 }
+
+const struct file_ops console_ops = {
+	.read = console_read,
+	.write = console_write,
+	.ioctl = console_ioctl,
+};

@@ -8,8 +8,8 @@
 #include "cpio.h"
 #include "errno.h"
 #include "lib.h"
+#include "path.h"
 #include "printk.h"
-#include "ramfs.h"
 
 #define HEADER_SIZE 110
 #define FIELD_MODE 1
@@ -82,7 +82,7 @@ static int add(const struct entry *e)
 		printk("initrd: skipping %s (not a file, directory or link)\n", e->name);
 		return 0;
 	}
-	rc = ramfs_create(e->name, e->mode, &n);
+	rc = path_make(e->name, e->mode, &n);
 	if (!rc && !S_ISDIR(e->mode))
 		rc = ramfs_set_data(n, e->data, e->size);
 	return rc;

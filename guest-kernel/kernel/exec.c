@@ -11,7 +11,7 @@
 #include "lib.h"
 #include "mm.h"
 #include "page_alloc.h"
-#include "ramfs.h"
+#include "path.h"
 
 /* Programs may not map the first page, so that NULL faults. */
 #define USER_MIN PAGE_SIZE
@@ -102,13 +102,13 @@ static int load_segments(struct mm *mm, const struct rnode *f, uintptr_t *end)
 
 int exec_load(const char *path, char *const argv[], struct exec_image *image)
 {
-	const struct rnode *f = ramfs_lookup(path);
+	struct rnode *f;
 	uintptr_t end;
 	struct mm *mm;
-	int rc;
+	int rc = path_lookup(path, &f);
 
-	if (!f)
-		return -ENOENT;
+	if (rc)
+		return rc;
 	if (!S_ISREG(f->mode))
 		return -EACCES;
 	if (!header_ok(f))

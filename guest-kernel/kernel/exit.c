@@ -6,9 +6,10 @@
  */
 #include "arch.h"
 #include "errno.h"
-#include "file.h"
+#include "fd.h"
 #include "printk.h"
 #include "proc.h"
+#include "ramfs.h"
 #include "sched.h"
 #include "syscall.h"
 #include "uapi/syscall_nr.h"
@@ -33,9 +34,9 @@ void proc_exit(int status)
 
 	if (p == init_proc)
 		panic("init exited (wait status %x)", status);
-	for (int fd = 0; fd < NOFILE; fd++)
-		if (p->files[fd])
-			file_put(p->files[fd]);
+	fd_close_all(p);
+	ramfs_put(p->cwd);
+	p->cwd = NULL;
 	reparent_children(p);
 	p->exit_status = status;
 	p->state = PROC_ZOMBIE;

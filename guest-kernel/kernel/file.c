@@ -1,6 +1,21 @@
-/* File references and the per-process descriptor table. */
+/* Open files and their references. */
 #include "file.h"
-#include "proc.h"
+#include "heap.h"
+#include "ramfs.h"
+#include "uapi/fcntl.h"
+
+/* What stays with the file: the rest of open's flags act once, at open. */
+#define FILE_FLAGS (O_ACCMODE | O_APPEND | O_NONBLOCK)
+
+struct file *file_alloc(const struct file_ops *ops, struct rnode *node, int flags)
+{
+	struct file *f = kzalloc(sizeof(*f));
+
+	if (f)
+		*f = (struct file){ .ops = ops, .node = ramfs_get(node), .refs = 1,
+				    .flags = flags & FILE_FLAGS };
+	return f;
+}
 
 struct file *file_get(struct file *f)
 {
@@ -8,15 +23,22 @@ struct file *file_get(struct file *f)
 	return f;
 }
 
-/* Only the console exists so far, and it is never freed. */
 void file_put(struct file *f)
 {
-	f->refs--;
+	if (--f->refs)
+		return;
+	if (f->ops->release)
+		f->ops->release(f);
+	ramfs_put(f->node);
+	kfree(f);
 }
 
-struct file *fd_file(int fd)
+bool file_readable(const struct file *f)
 {
-	if (fd < 0 || fd >= NOFILE)
-		return NULL;
-	return current->files[fd];
+	return (f->flags & O_ACCMODE) != O_WRONLY;
+}
+
+bool file_writable(const struct file *f)
+{
+	return (f->flags & O_ACCMODE) != O_RDONLY;
 }

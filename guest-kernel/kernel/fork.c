@@ -1,12 +1,14 @@
 /*
  * fork(2): the child gets a copy of every page (no copy-on-write yet), the
- * parent's open files, its FPU state, and its user registers with 0 in rax.
+ * parent's open files and working directory, its FPU state, and its user
+ * registers with 0 in rax.
  */
 #include "arch.h"
 #include "errno.h"
-#include "file.h"
+#include "fd.h"
 #include "mm.h"
 #include "proc.h"
+#include "ramfs.h"
 #include "sched.h"
 #include "syscall.h"
 
@@ -22,9 +24,8 @@ long sys_fork(const unsigned long *arg)
 		proc_release(child);
 		return -ENOMEM;
 	}
-	for (int fd = 0; fd < NOFILE; fd++)
-		if (current->files[fd])
-			child->files[fd] = file_get(current->files[fd]);
+	fd_inherit(child, current);
+	child->cwd = ramfs_get(current->cwd);
 	*proc_uregs(child) = *proc_uregs(current);
 	uregs_set_return(proc_uregs(child), 0);
 	arch_context_fork(child, proc_first_run);

@@ -3,6 +3,7 @@
 #include "boot.h"
 #include "clock.h"
 #include "cpio.h"
+#include "dev.h"
 #include "lib.h"
 #include "page_alloc.h"
 #include "printk.h"
@@ -33,6 +34,7 @@ void kernel_main(const struct boot_info *bi)
 {
 	printk("command line: %s\n", bi->cmdline);
 	unpack_initrd(bi);
+	dev_init();
 	printk("memory: %lu KiB free\n", pages_free_count() * (PAGE_SIZE / 1024));
 	sched_init();
 	proc_create_init(INIT_PATH);

@@ -1,6 +1,5 @@
 /* The process table, and a process's birth and death. */
 #include "arch.h"
-#include "console.h"
 #include "exec.h"
 #include "file.h"
 #include "lib.h"
@@ -8,7 +7,11 @@
 #include "page_alloc.h"
 #include "printk.h"
 #include "proc.h"
+#include "ramfs.h"
 #include "sched.h"
+#include "uapi/fcntl.h"
+
+#define CONSOLE_PATH "/dev/console"
 
 static struct proc table[NPROC];
 static pid_t next_pid = 1;
@@ -57,6 +60,19 @@ void proc_release(struct proc *p)
 	p->kstack = NULL;
 }
 
+/* Descriptors 0, 1 and 2 share one open file, as Linux gives init. */
+static void open_console(struct proc *p)
+{
+	struct file *f;
+	int rc = file_open(CONSOLE_PATH, O_RDWR, 0, &f);
+
+	if (rc)
+		panic("cannot open %s: error %d", CONSOLE_PATH, -rc);
+	p->files[0] = f;
+	p->files[1] = file_get(f);
+	p->files[2] = file_get(f);
+}
+
 struct proc *proc_create_init(const char *path)
 {
 	char *const argv[] = { (char *)path, NULL };
@@ -70,8 +86,8 @@ struct proc *proc_create_init(const char *path)
 	if (rc)
 		panic("cannot run %s: error %d", path, -rc);
 	p->mm = image.mm;
-	for (int fd = 0; fd < 3; fd++)
-		p->files[fd] = file_get(console_file());
+	open_console(p);
+	p->cwd = ramfs_get(ramfs_root());
 	arch_uregs_init(proc_uregs(p), image.entry, image.sp);
 	arch_context_init(p, proc_first_run);
 	p->state = PROC_RUNNABLE;

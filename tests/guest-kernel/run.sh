@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Boots the guest kernel (build/guest-kernel-pv.elf) as domain 0 with a
-# test program as /init (build/guest-kernel-tests/NAME.cpio), on Xenith and
-# on real Xen 4.17: types what the program prompts for, then checks its one
-# result line and how the machine went down.
+# test's root (build/guest-kernel-tests/NAME.cpio), on Xenith and on real
+# Xen 4.17: types what the test prompts for, then checks its one result
+# line and how the machine went down. The userland suite must also print
+# the same lines on both.
 #
 #   tests/guest-kernel/run.sh [--hv xenith|xen] [TEST...]
 set -uo pipefail
@@ -29,6 +30,12 @@ XENITH_POWEROFF=1
 # as from a terminal).
 declare -A PROMPT=([smoke]="smoke: type a line:")
 declare -A INPUT=([smoke]=$'ping\r')
+
+# The newlib userland's suite (guest-kernel/user/systest), whose result is
+# its summary line rather than the freestanding tests' RESULT line.
+USERLAND_TESTS=(systest)
+declare -A VERDICT=([systest]="^systest: [0-9]+ passed, [0-9]+ failed")
+declare -A PASS=([systest]="^systest: [0-9]+ passed, 0 failed")
 
 passed=0
 failed=0
@@ -125,7 +132,7 @@ finish_boot() {
 }
 
 run_test() {
-	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline expected lines problem=
+	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline expected verdict lines problem=
 	if [ "$hv" = xen ]; then
 		image=$XEN_IMAGE cmdline=$XEN_CMDLINE expected=$XEN_POWEROFF
 	else
@@ -140,13 +147,14 @@ run_test() {
 	start_qemu "$image" "$cmdline" "$test" "$log"
 	watch_boot "$hv" "$test" "$log"
 	finish_boot "$hv" "$log"
-	lines=$(grep -a "RESULT: $test: " "$log")
+	verdict=${VERDICT[$test]:-"RESULT: $test: "}
+	lines=$(grep -Ea "$verdict" "$log" | tr -d '\r')
 	if [ -z "$lines" ]; then
-		problem="no 'RESULT: $test:' line"
+		problem="no line matching '$verdict'"
 	elif [ "$(printf '%s\n' "$lines" | wc -l)" -ne 1 ]; then
 		problem="more than one result line"
-	elif ! printf '%s\n' "$lines" | grep -q "RESULT: $test: PASS"; then
-		problem="expected PASS, got '${lines#*RESULT: }'"
+	elif ! printf '%s\n' "$lines" | grep -Eq "${PASS[$test]:-"RESULT: $test: PASS"}"; then
+		problem="got '$lines'"
 	fi
 	if [[ $outcome != "$expected"* ]]; then
 		problem="${problem:+$problem; }expected '$expected', got '$outcome'"
@@ -156,6 +164,18 @@ run_test() {
 	else
 		echo "ok: $test on $hv"
 		passed=$((passed + 1))
+	fi
+}
+
+# The suite's own lines (its name first) from both runs must be the same.
+compare_hvs() {
+	local test=$1 a=$LOGS/xenith-$1.log b=$LOGS/xen-$1.log
+	if diff <(grep -a "^$test: " "$a" | tr -d '\r') <(grep -a "^$test: " "$b" | tr -d '\r') \
+		>"$LOGS/$test.diff"; then
+		echo "ok: $test prints the same on xenith and xen"
+		passed=$((passed + 1))
+	else
+		report_failure "$test" "xenith and xen" "different output" "$LOGS/$test.diff"
 	fi
 }
 
@@ -179,6 +199,7 @@ if [ ${#tests[@]} -eq 0 ]; then
 	for src in tests/guest-kernel/*.c; do
 		tests+=("$(basename "$src" .c)")
 	done
+	tests+=("${USERLAND_TESTS[@]}")
 fi
 
 ACCEL=$(pick_accel)
@@ -189,5 +210,10 @@ for hv in $hvs; do
 		run_test "$hv" "$test"
 	done
 done
+if [ "$hvs" = "xenith xen" ]; then
+	for test in "${tests[@]}"; do
+		[[ " ${USERLAND_TESTS[*]} " == *" $test "* ]] && compare_hvs "$test"
+	done
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

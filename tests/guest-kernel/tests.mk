@@ -1,6 +1,7 @@
 # Tests of the guest kernel (tests/guest-kernel/): freestanding user
 # programs (raw system calls, no C library) packed as /init into a cpio
-# initrd; run.sh boots the kernel with it as domain 0.
+# initrd, and the newlib userland's test suite in a root of its own; run.sh
+# boots the kernel with each as domain 0.
 
 GKT := tests/guest-kernel
 GKT_OUT := $(BUILD)/guest-kernel-tests
@@ -32,5 +33,17 @@ $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 	mkdir -p $(GKT_OUT)/$*.root
 	cp $< $(GKT_OUT)/$*.root/init
 	cd $(GKT_OUT)/$*.root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$*.cpio
+
+# systest's root: the suite as /init and an empty /tmp to work in. The
+# programs go in without their debugging sections, which only the host's
+# debugger reads.
+GKT_SYSTEST_ROOT := $(GKT_OUT)/systest.root
+ALL_TARGETS += $(GKT_OUT)/systest.cpio
+
+$(GKT_OUT)/systest.cpio: $(USER_BUILD)/bin/systest
+	rm -rf $(GKT_SYSTEST_ROOT)
+	mkdir -p $(GKT_SYSTEST_ROOT)/tmp
+	strip --strip-debug -o $(GKT_SYSTEST_ROOT)/init $<
+	cd $(GKT_SYSTEST_ROOT) && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../systest.cpio
 
 -include $(wildcard $(GKT_OUT)/*.d)

@@ -8,13 +8,27 @@
 
 #define SYS_read 0
 #define SYS_write 1
+#define SYS_open 2
+#define SYS_close 3
+#define SYS_stat 4
+#define SYS_fstat 5
+#define SYS_lseek 8
 #define SYS_brk 12
+#define SYS_ioctl 16
+#define SYS_dup 32
+#define SYS_dup2 33
 #define SYS_nanosleep 35
 #define SYS_getpid 39
 #define SYS_fork 57
 #define SYS_exit 60
 #define SYS_wait4 61
+#define SYS_getcwd 79
+#define SYS_chdir 80
+#define SYS_mkdir 83
+#define SYS_rmdir 84
+#define SYS_unlink 87
 #define SYS_reboot 169
+#define SYS_getdents64 217
 #define SYS_clock_gettime 228
 #define SYS_exit_group 231
 

@@ -93,6 +93,11 @@ int pipe(int fds[2])
 	return sys_result(syscall1(__NR_pipe, fds));
 }
 
+int dup(int fd)
+{
+	return sys_result(syscall1(__NR_dup, fd));
+}
+
 int dup2(int old, int new)
 {
 	return sys_result(syscall2(__NR_dup2, old, new));

@@ -1,0 +1,18 @@
+/* The suite's checks. Every CHECK counts as passed or failed; a failure
+ * prints where it is, what it checked and errno, on one line. */
+#ifndef SYSTEST_CHECK_H
+#define SYSTEST_CHECK_H
+
+#define CHECK(cond) check_result((cond) != 0, #cond, __FILE__, __LINE__)
+
+void check_result(int ok, const char *what, const char *file, int line);
+/* Runs fn and prints "systest: NAME: N passed, N failed" for its checks. */
+void check_section(const char *name, void (*fn)(void));
+int check_passed(void);
+int check_failed(void);
+
+/* The sections, one file each. */
+void test_files(void);
+void test_dirs(void);
+
+#endif
