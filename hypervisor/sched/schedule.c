@@ -39,8 +39,8 @@ void sched_remove_vcpu(struct vcpu *v)
 }
 
 /* Another CPU learns of the change through an IPI; this one at its exit. */
-/* A vCPU that slept does not bank the time: it rejoins no further behind
- * than the least charged of its CPU, less one slice. */
+/* A vCPU that slept (or was paused) does not bank the time: it rejoins no
+ * further behind than the least charged of its CPU, less one slice. */
 static void catch_up(struct percpu *p, struct vcpu *v)
 {
 	uint64_t least = UINT64_MAX;
@@ -57,7 +57,7 @@ void vcpu_wake(struct vcpu *v)
 	struct percpu *p = percpu_of(v->processor);
 
 	spin_lock(&p->sched_lock);
-	if (!vcpu_runnable(v))
+	if (p->curr != v)
 		catch_up(p, v);
 	v->blocked = false;
 	v->poll_nr = 0;
@@ -87,12 +87,15 @@ static void charge(struct vcpu *v, uint64_t now)
 	v->run_start = now;
 }
 
+static uint64_t cap_budget(const struct vcpu *v)
+{
+	return SCHED_PERIOD_NS / 100 * v->domain->cap;
+}
+
 static bool over_cap(const struct vcpu *v, uint64_t now)
 {
-	unsigned cap = v->domain->cap;
-
-	return cap && now < v->period_start + SCHED_PERIOD_NS &&
-	       v->period_used >= SCHED_PERIOD_NS / 100 * cap;
+	return v->domain->cap && now < v->period_start + SCHED_PERIOD_NS &&
+	       v->period_used >= cap_budget(v);
 }
 
 /* The eligible vCPU with the least charged time; on a tie, not prev, so
@@ -141,13 +144,23 @@ static struct vcpu *idle_until_runnable(struct percpu *p)
 	return next;
 }
 
+/* A capped vCPU's slice also ends where its budget for the period does,
+ * so that it never runs past its cap by more than a timer's latency. */
 static void start_slice(struct percpu *p, struct vcpu *next)
 {
 	uint64_t now = now_ns();
+	uint64_t slice = SCHED_SLICE_NS;
 
+	if (next->domain->cap) {
+		if (now >= next->period_start + SCHED_PERIOD_NS) {
+			next->period_start = now;
+			next->period_used = 0;
+		}
+		slice = MIN(slice, cap_budget(next) - MIN(next->period_used, cap_budget(next)));
+	}
 	p->curr = next;
 	next->run_start = now;
-	next->slice_end = now + SCHED_SLICE_NS;
+	next->slice_end = now + slice;
 	cpu_timer_reprogram();
 }
 
