@@ -25,6 +25,8 @@ struct domu {
 	/* The domU's ends of its xenstore and console channels, unbound. */
 	evtchn_port_t store_port, console_port;
 	xen_pfn_t shared_info_mfn;
+	/* The kernel's command line in start_info; NULL: empty. */
+	const char *cmdline;
 	/* The step that failed, for the test's message. */
 	const char *failed_step;
 };

@@ -122,6 +122,8 @@ static long write_start_info(const struct domu *d)
 	si->store_evtchn = d->store_port;
 	si->console.domU.mfn = d->p2m[l->console];
 	si->console.domU.evtchn = d->console_port;
+	if (d->cmdline)
+		memcpy(si->cmd_line, d->cmdline, strnlen(d->cmdline, MAX_GUEST_CMDLINE - 1));
 	return domu_unmap(window);
 }
 

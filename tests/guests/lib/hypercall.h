@@ -115,6 +115,12 @@ static inline long HYPERVISOR_set_timer_op(uint64_t timeout)
 	return HC(__HYPERVISOR_set_timer_op, timeout, 0, 0, 0, 0);
 }
 
+static inline long HYPERVISOR_grant_table_op(unsigned int cmd, void *uop,
+					     unsigned int count)
+{
+	return HC(__HYPERVISOR_grant_table_op, cmd, uop, count, 0, 0);
+}
+
 static inline long HYPERVISOR_vcpu_op(int cmd, unsigned int vcpu, void *arg)
 {
 	return HC(__HYPERVISOR_vcpu_op, cmd, vcpu, arg, 0, 0);

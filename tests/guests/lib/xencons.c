@@ -5,9 +5,6 @@
 #include "test.h"
 #include "xencons.h"
 
-/* The backend maps the domU's ring over this page. */
-static char ring_window[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
-
 static void notify(evtchn_port_t port)
 {
 	struct evtchn_send send = { .port = port };
@@ -49,17 +46,17 @@ long xencons_attach(struct xencons_backend *b, domid_t domid, xen_pfn_t mfn,
 {
 	struct evtchn_bind_interdomain bind = { .remote_dom = domid,
 						.remote_port = remote_port };
-	long rc = domu_map(ring_window, domid, mfn);
+	long rc = domu_map(b->window, domid, mfn);
 
 	if (rc)
 		return rc;
 	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bind);
 	if (rc) {
-		domu_unmap(ring_window);
+		domu_unmap(b->window);
 		return rc;
 	}
 	b->domid = domid;
-	b->ring = (struct xencons_interface *)ring_window;
+	b->ring = (struct xencons_interface *)b->window;
 	b->port = bind.local_port;
 	b->len = 0;
 	return 0;
@@ -98,7 +95,7 @@ long xencons_detach(struct xencons_backend *b)
 {
 	struct evtchn_close close = { .port = b->port };
 	long rc = HYPERVISOR_event_channel_op(EVTCHNOP_close, &close);
-	long unmapped = domu_unmap(ring_window);
+	long unmapped = domu_unmap(b->window);
 
 	b->ring = NULL;
 	return rc ? rc : unmapped;

@@ -8,12 +8,16 @@
 
 #include <stddef.h>
 
+#include "pagetable.h"
 #include "xen.h"
 
 /* The domU end: the ring and port of start_info.console.domU. */
 void xencons_write(const char *s, size_t len);
 
 struct xencons_backend {
+	/* The ring is mapped over this page of ours: one per backend, so that
+	 * dom0 can serve several domUs at once. */
+	char window[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 	domid_t domid;
 	struct xencons_interface *ring;	/* NULL when detached */
 	evtchn_port_t port;	/* ours, bound to the domU's */
@@ -21,6 +25,7 @@ struct xencons_backend {
 	size_t len;
 	/* Called with each whole line the domU wrote, without its newline. */
 	void (*on_line)(const struct xencons_backend *b, const char *line);
+	void *owner;	/* for on_line: what the backend serves */
 };
 
 /* Maps the domU's ring frame and binds our end of its unbound port. */
