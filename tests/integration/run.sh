@@ -32,7 +32,9 @@ SHUTDOWN_REASONS="poweroff reboot crash"
 declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf
 	[sched_spinner]=$BUILD/guests/domu/domu_spinner.elf
 	[sched_weight]=$BUILD/guests/domu/domu_spinner.elf
-	[sched_cap]=$BUILD/guests/domu/domu_spinner.elf)
+	[sched_cap]=$BUILD/guests/domu/domu_spinner.elf
+	[evtchn_bad]=$BUILD/guests/domu/evtchn_child.elf
+	[evtchn_flood]=$BUILD/guests/domu/flood_child.elf)
 
 # Xenith ends QEMU through isa-debug-exit with 2*reason+1.
 declare -A XENITH_STATUS=([poweroff]=1 [reboot]=3 [crash]=7)
