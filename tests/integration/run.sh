@@ -24,7 +24,7 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
-
+grant_map grant_copy grant_destroy
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 # Boot modules a guest gets after its own: a dom0 guest that builds a domU
@@ -34,7 +34,10 @@ declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf
 	[sched_weight]=$BUILD/guests/domu/domu_spinner.elf
 	[sched_cap]=$BUILD/guests/domu/domu_spinner.elf
 	[evtchn_bad]=$BUILD/guests/domu/evtchn_child.elf
-	[evtchn_flood]=$BUILD/guests/domu/flood_child.elf)
+	[evtchn_flood]=$BUILD/guests/domu/flood_child.elf
+	[grant_map]=$BUILD/guests/domu/grant_child.elf
+	[grant_copy]=$BUILD/guests/domu/grant_child.elf
+	[grant_destroy]=$BUILD/guests/domu/grant_child.elf)
 
 # Xenith ends QEMU through isa-debug-exit with 2*reason+1.
 declare -A XENITH_STATUS=([poweroff]=1 [reboot]=3 [crash]=7)
