@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Boots the guest kernel (build/guest-kernel-pv.elf) as domain 0 with a
-# test's root (build/guest-kernel-tests/NAME.cpio), on Xenith and on real
-# Xen 4.17: types what the test prompts for, then checks its one result
-# line and how the machine went down. The userland suite must also print
-# the same lines on both.
+# Boots the guest kernel with a test's root
+# (build/guest-kernel-tests/NAME.cpio): the PV build
+# (build/guest-kernel-pv.elf) as domain 0 on Xenith and on real Xen 4.17,
+# and the native build (build/guest-kernel-native.elf) on QEMU alone.
+# Types what the test prompts for, then checks its one result line and how
+# the machine went down. Each test must also print the same lines on all.
 #
-#   tests/guest-kernel/run.sh [--hv xenith|xen] [TEST...]
+#   tests/guest-kernel/run.sh [--hv xenith|xen|native] [TEST...]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,6 +26,9 @@ XEN_END="Hardware Dom0 (halted|crashed|shutdown)|Panic on CPU"
 XEN_POWEROFF="Hardware Dom0 halted"
 # Xenith exits QEMU with 2*reason+1: poweroff is 1.
 XENITH_POWEROFF=1
+# The native kernel exits QEMU the same way, through isa-debug-exit.
+NATIVE_IMAGE=$BUILD/guest-kernel-native.elf
+NATIVE_CMDLINE="console=com1"
 
 # What a test prompts for and what the harness types then (Enter is \r,
 # as from a terminal).
@@ -43,7 +47,7 @@ QEMU_PID=
 outcome=
 
 usage() {
-	echo "usage: $0 [--hv xenith|xen] [TEST...]" >&2
+	echo "usage: $0 [--hv xenith|xen|native] [TEST...]" >&2
 	exit 2
 }
 
@@ -80,7 +84,7 @@ report_failure() {
 # The serial line is QEMU's stdio: output to the log, input from a FIFO the
 # harness holds open (so that QEMU's read end never sees end-of-file).
 start_qemu() {
-	local image=$1 cmdline=$2 test=$3 log=$4 fifo=$4.in
+	local image=$1 cmdline=$2 modules=$3 log=$4 fifo=$4.in
 	rm -f "$log" "$log.qemu" "$fifo"
 	: >"$log"
 	mkfifo "$fifo"
@@ -89,7 +93,7 @@ start_qemu() {
 		-display none -monitor none -no-reboot -serial stdio \
 		-device isa-debug-exit,iobase=0xf4,iosize=4 \
 		-kernel "$image" -append "$cmdline" \
-		-initrd "$KERNEL,$TESTS_DIR/$test.cpio" <"$fifo" >"$log" 2>"$log.qemu" &
+		-initrd "$modules" <"$fifo" >"$log" 2>"$log.qemu" &
 	QEMU_PID=$!
 }
 
@@ -132,19 +136,22 @@ finish_boot() {
 }
 
 run_test() {
-	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline expected verdict lines problem=
-	if [ "$hv" = xen ]; then
-		image=$XEN_IMAGE cmdline=$XEN_CMDLINE expected=$XEN_POWEROFF
-	else
-		image=$XENITH_IMAGE cmdline=$XENITH_CMDLINE expected="exit status $XENITH_POWEROFF"
-	fi
-	for f in "$image" "$KERNEL" "$TESTS_DIR/$test.cpio"; do
+	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline modules expected verdict lines problem=
+	case $hv in
+	xen) image=$XEN_IMAGE cmdline=$XEN_CMDLINE expected=$XEN_POWEROFF ;;
+	xenith) image=$XENITH_IMAGE cmdline=$XENITH_CMDLINE expected="exit status $XENITH_POWEROFF" ;;
+	native) image=$NATIVE_IMAGE cmdline=$NATIVE_CMDLINE expected="exit status $XENITH_POWEROFF" ;;
+	esac
+	# Under a hypervisor, the kernel is domain 0's first module.
+	modules=$TESTS_DIR/$test.cpio
+	[ "$hv" = native ] || modules=$KERNEL,$modules
+	for f in "$image" ${modules//,/ }; do
 		if [ ! -f "$f" ]; then
 			report_failure "$test" "$hv" "$f is not built" ""
 			return
 		fi
 	done
-	start_qemu "$image" "$cmdline" "$test" "$log"
+	start_qemu "$image" "$cmdline" "$modules" "$log"
 	watch_boot "$hv" "$test" "$log"
 	finish_boot "$hv" "$log"
 	verdict=${VERDICT[$test]:-"RESULT: $test: "}
@@ -167,25 +174,26 @@ run_test() {
 	fi
 }
 
-# The suite's own lines (its name first) from both runs must be the same.
+# The test's own lines (its name first) must be the same on every
+# platform as on the first.
 compare_hvs() {
-	local test=$1 a=$LOGS/xenith-$1.log b=$LOGS/xen-$1.log
-	if diff <(grep -a "^$test: " "$a" | tr -d '\r') <(grep -a "^$test: " "$b" | tr -d '\r') \
-		>"$LOGS/$test.diff"; then
-		echo "ok: $test prints the same on xenith and xen"
+	local test=$1 first=$2 hv=$3 diff=$LOGS/$1-$2-$3.diff
+	if diff <(grep -a "^$test: " "$LOGS/$first-$test.log" | tr -d '\r') \
+		<(grep -a "^$test: " "$LOGS/$hv-$test.log" | tr -d '\r') >"$diff"; then
+		echo "ok: $test prints the same on $first and $hv"
 		passed=$((passed + 1))
 	else
-		report_failure "$test" "xenith and xen" "different output" "$LOGS/$test.diff"
+		report_failure "$test" "$first and $hv" "different output" "$diff"
 	fi
 }
 
-hvs="xenith xen"
+hvs="xenith xen native"
 tests=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	--hv)
 		[ $# -ge 2 ] || usage
-		case $2 in xenith | xen) hvs=$2 ;; *) usage ;; esac
+		case $2 in xenith | xen | native) hvs=$2 ;; *) usage ;; esac
 		shift 2
 		;;
 	-*) usage ;;
@@ -210,10 +218,11 @@ for hv in $hvs; do
 		run_test "$hv" "$test"
 	done
 done
-if [ "$hvs" = "xenith xen" ]; then
+read -r first others <<<"$hvs"
+for hv in $others; do
 	for test in "${tests[@]}"; do
-		[[ " ${USERLAND_TESTS[*]} " == *" $test "* ]] && compare_hvs "$test"
+		compare_hvs "$test" "$first" "$hv"
 	done
-fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
