@@ -58,6 +58,9 @@ int arch_for_each_page(struct arch_aspace *as,
 		       int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot),
 		       void *ctx);
 void arch_aspace_commit(struct arch_aspace *as);
+/* For exec: as is the address space in force from now on, and the one it
+ * replaces is loaded nowhere (so that it may be destroyed). */
+void arch_aspace_load(struct arch_aspace *as);
 
 /*
  * Copies between kernel and the current process's user memory; a bad
@@ -73,6 +76,9 @@ int copy_to_user(void *user_dst, const void *src, size_t n);
 void arch_context_init(struct proc *p, void (*first)(void));
 /* The same for a child of the current process, which inherits its FPU state. */
 void arch_context_fork(struct proc *child, void (*first)(void));
+/* For exec: the current process p's FPU state starts afresh, as
+ * arch_context_init() makes it. */
+void arch_context_exec(struct proc *p);
 void arch_switch_to(struct proc *prev, struct proc *next);
 void arch_uregs_init(struct uregs *r, uintptr_t entry, uintptr_t user_sp);
 void __attribute__((noreturn)) arch_enter_user(struct uregs *r);

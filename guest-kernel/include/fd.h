@@ -21,5 +21,6 @@ int fd_close(int fd);
 /* For fork: the child's descriptors name the same files as the parent's. */
 void fd_inherit(struct proc *child, const struct proc *parent);
 void fd_close_all(struct proc *p);
+void fd_close_on_exec(void);
 
 #endif

@@ -26,5 +26,8 @@ void mm_destroy(struct mm *mm);
 int mm_map_zeroed(struct mm *mm, uintptr_t start, uintptr_t end, unsigned prot);
 void mm_unmap(struct mm *mm, uintptr_t start, uintptr_t end);
 uintptr_t mm_brk(struct mm *mm, uintptr_t want);
+/* Copies into mm's pages at va through the kernel's mapping (mm need not
+ * be loaded); -EFAULT if a page is not mapped. */
+int mm_copy_to(struct mm *mm, uintptr_t va, const void *src, size_t n);
 
 #endif

@@ -32,6 +32,7 @@ long sys_nanosleep(const unsigned long *arg);
 long sys_clock_gettime(const unsigned long *arg);
 long sys_getpid(const unsigned long *arg);
 long sys_fork(const unsigned long *arg);
+long sys_execve(const unsigned long *arg);
 long sys_exit(const unsigned long *arg);
 long sys_wait4(const unsigned long *arg);
 long sys_reboot(const unsigned long *arg);

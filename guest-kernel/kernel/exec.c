@@ -11,13 +11,11 @@
 #include "lib.h"
 #include "mm.h"
 #include "page_alloc.h"
-#include "path.h"
+#include "ramfs.h"
 
 /* Programs may not map the first page, so that NULL faults. */
 #define USER_MIN PAGE_SIZE
 #define USER_MAX (USER_STACK_TOP - USER_STACK_SIZE - USER_STACK_GAP)
-
-int exec_build_stack(struct mm *mm, char *const argv[], uintptr_t entry, uintptr_t *sp);
 
 static bool header_ok(const struct rnode *f)
 {
@@ -100,16 +98,14 @@ static int load_segments(struct mm *mm, const struct rnode *f, uintptr_t *end)
 	return *end ? 0 : -ENOEXEC;
 }
 
-int exec_load(const char *path, char *const argv[], struct exec_image *image)
+/* Like Linux for root: a file needs an execute bit for anyone. */
+int exec_load(struct rnode *f, const struct exec_args *args, struct exec_image *image)
 {
-	struct rnode *f;
 	uintptr_t end;
 	struct mm *mm;
-	int rc = path_lookup(path, &f);
+	int rc;
 
-	if (rc)
-		return rc;
-	if (!S_ISREG(f->mode))
+	if (!S_ISREG(f->mode) || !(f->mode & 0111))
 		return -EACCES;
 	if (!header_ok(f))
 		return -ENOEXEC;
@@ -119,7 +115,7 @@ int exec_load(const char *path, char *const argv[], struct exec_image *image)
 	image->entry = ((const Elf64_Ehdr *)f->data)->e_entry;
 	rc = load_segments(mm, f, &end);
 	if (!rc)
-		rc = exec_build_stack(mm, argv, image->entry, &image->sp);
+		rc = exec_build_stack(mm, args, image->entry, &image->sp);
 	if (rc) {
 		mm_destroy(mm);
 		return rc;

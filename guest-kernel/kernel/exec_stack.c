@@ -1,71 +1,62 @@
 /*
- * A new program's stack as the System V x86-64 ABI describes it: from the
- * stack pointer up, argc, the argv pointers and NULL, an empty environment
- * (NULL), the auxiliary vector, then the strings. All of it fits in the
- * top page, which is filled through the kernel's own mapping.
+ * A new program's stack as Linux lays it out (System V x86-64 ABI): from
+ * the stack pointer up, argc, argv's pointers and NULL, envp's and NULL,
+ * the auxiliary vector, then the strings at the top. It is written through
+ * the kernel's view of the new address space, which is not loaded yet.
  */
 #include "arch.h"
 #include "elf.h"
-#include "errno.h"
+#include "exec.h"
 #include "lib.h"
 #include "mm.h"
 
-#define MAX_ARGS 32
-
-struct stack_builder {
-	char *page;              /* the top stack page, seen by the kernel */
-	uintptr_t page_va;       /* where the program sees it */
-	size_t used;             /* bytes taken from the top of the page */
+struct stack_writer {
+	struct mm *mm;
+	uintptr_t at;
+	int rc;
 };
 
-/* Puts len bytes below what is already used; returns their user address. */
-static uintptr_t push_bytes(struct stack_builder *b, const void *p, size_t len)
+static void put(struct stack_writer *w, unsigned long word)
 {
-	if (b->used > PAGE_SIZE || len > PAGE_SIZE - b->used)
-		return 0;
-	b->used += len;
-	memcpy(b->page + PAGE_SIZE - b->used, p, len);
-	return b->page_va + PAGE_SIZE - b->used;
+	if (!w->rc)
+		w->rc = mm_copy_to(w->mm, w->at, &word, sizeof(word));
+	w->at += sizeof(word);
 }
 
-static size_t count_args(char *const argv[])
+/* Pointers to count strings starting at *s (a user address), then NULL. */
+static void put_pointers(struct stack_writer *w, const struct exec_args *a,
+			 uintptr_t base, size_t *off, unsigned count)
 {
-	size_t n = 0;
-
-	while (argv[n])
-		n++;
-	return n;
+	for (unsigned i = 0; i < count; i++) {
+		put(w, base + *off);
+		*off += strlen(a->strings + *off) + 1;
+	}
+	put(w, 0);
 }
 
-int exec_build_stack(struct mm *mm, char *const argv[], uintptr_t entry, uintptr_t *sp)
+int exec_build_stack(struct mm *mm, const struct exec_args *args, uintptr_t entry,
+		     uintptr_t *sp)
 {
-	uintptr_t top_va = USER_STACK_TOP - PAGE_SIZE;
-	struct stack_builder b = { .page_va = top_va };
-	size_t argc = count_args(argv), nwords;
-	unsigned long words[MAX_ARGS + 8];
-	int rc;
+	uintptr_t strings = USER_STACK_TOP - args->len;
+	size_t off = 0;
+	struct stack_writer w = { .mm = mm };
+	int rc = mm_map_zeroed(mm, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_TOP, PROT_WRITE);
 
-	if (argc > MAX_ARGS)
-		return -E2BIG;
-	rc = mm_map_zeroed(mm, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_TOP, PROT_WRITE);
+	if (!rc)
+		rc = mm_copy_to(mm, strings, args->strings, args->len);
 	if (rc)
 		return rc;
-	b.page = phys_to_virt(arch_lookup_page(&mm->as, top_va));
-	words[0] = argc;
-	for (size_t i = 0; i < argc; i++)
-		if (!(words[1 + i] = push_bytes(&b, argv[i], strlen(argv[i]) + 1)))
-			return -E2BIG;
-	nwords = 1 + argc;
-	words[nwords++] = 0;                     /* end of argv */
-	words[nwords++] = 0;                     /* end of the environment */
-	words[nwords++] = AT_PAGESZ;
-	words[nwords++] = PAGE_SIZE;
-	words[nwords++] = AT_ENTRY;
-	words[nwords++] = entry;
-	words[nwords++] = AT_NULL;
-	words[nwords++] = 0;
 	/* The ABI wants the stack pointer 16-byte aligned at argc. */
-	b.used = ALIGN_UP(b.used + nwords * sizeof(long), 16) - nwords * sizeof(long);
-	*sp = push_bytes(&b, words, nwords * sizeof(long));
-	return *sp ? 0 : -E2BIG;
+	*sp = ALIGN_DOWN(USER_STACK_TOP - exec_args_stack_size(args), 16);
+	w.at = *sp;
+	put(&w, args->argc);
+	put_pointers(&w, args, strings, &off, args->argc);
+	put_pointers(&w, args, strings, &off, args->envc);
+	put(&w, AT_PAGESZ);
+	put(&w, PAGE_SIZE);
+	put(&w, AT_ENTRY);
+	put(&w, entry);
+	put(&w, AT_NULL);
+	put(&w, 0);
+	return w.rc;
 }

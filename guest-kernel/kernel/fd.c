@@ -56,6 +56,14 @@ void fd_inherit(struct proc *child, const struct proc *parent)
 	child->cloexec = parent->cloexec;
 }
 
+void fd_close_on_exec(void)
+{
+	for (int fd = 0; fd < NOFILE; fd++)
+		if (current->cloexec & (1U << fd))
+			fd_close(fd);
+	current->cloexec = 0;
+}
+
 void fd_close_all(struct proc *p)
 {
 	for (int fd = 0; fd < NOFILE; fd++) {

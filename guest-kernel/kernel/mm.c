@@ -96,6 +96,22 @@ void mm_unmap(struct mm *mm, uintptr_t start, uintptr_t end)
 	}
 }
 
+int mm_copy_to(struct mm *mm, uintptr_t va, const void *src, size_t n)
+{
+	while (n) {
+		size_t off = va & (PAGE_SIZE - 1), chunk = MIN(n, PAGE_SIZE - off);
+		phys_addr_t pa = arch_lookup_page(&mm->as, va - off);
+
+		if (!pa)
+			return -EFAULT;
+		memcpy((char *)phys_to_virt(pa) + off, src, chunk);
+		va += chunk;
+		src = (const char *)src + chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
 /* brk(2): the heap grows or shrinks to want; the old end stays on failure. */
 uintptr_t mm_brk(struct mm *mm, uintptr_t want)
 {

@@ -5,6 +5,7 @@
 #include "lib.h"
 #include "mm.h"
 #include "page_alloc.h"
+#include "path.h"
 #include "printk.h"
 #include "proc.h"
 #include "ramfs.h"
@@ -73,16 +74,33 @@ static void open_console(struct proc *p)
 	p->files[2] = file_get(f);
 }
 
+/* init's arguments and environment are Linux's for it. */
+static int load_init(const char *path, struct exec_image *image)
+{
+	const char *const argv[] = { path, NULL };
+	const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	struct exec_args args;
+	struct rnode *f;
+	int rc = path_lookup(path, &f);
+
+	if (!rc)
+		rc = exec_args_from_kernel(&args, argv, envp);
+	if (rc)
+		return rc;
+	rc = exec_load(f, &args, image);
+	exec_args_free(&args);
+	return rc;
+}
+
 struct proc *proc_create_init(const char *path)
 {
-	char *const argv[] = { (char *)path, NULL };
 	struct proc *p = proc_alloc("init");
 	struct exec_image image;
 	int rc;
 
 	if (!p)
 		panic("no memory for init");
-	rc = exec_load(path, argv, &image);
+	rc = load_init(path, &image);
 	if (rc)
 		panic("cannot run %s: error %d", path, -rc);
 	p->mm = image.mm;

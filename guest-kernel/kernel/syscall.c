@@ -19,6 +19,7 @@ static const syscall_fn table[] = {
 	[SYS_nanosleep] = sys_nanosleep,
 	[SYS_getpid] = sys_getpid,
 	[SYS_fork] = sys_fork,
+	[SYS_execve] = sys_execve,
 	[SYS_exit] = sys_exit,
 	[SYS_wait4] = sys_wait4,
 	[SYS_getcwd] = sys_getcwd,

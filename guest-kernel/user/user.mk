@@ -86,4 +86,5 @@ $(eval $(call user_program,libc_test,$(USER_LIBC_SRC)/test/libc_test.c))
 UNIT_TESTS += $(USER_BUILD)/bin/libc_test
 
 # The guest kernel's own programs, one folder each under guest-kernel/user/.
+$(eval $(call user_program,init,$(wildcard guest-kernel/user/init/*.c)))
 $(eval $(call user_program,systest,$(wildcard guest-kernel/user/systest/*.c)))

@@ -43,7 +43,8 @@ static void check_args(const long *sp)
 
 	check(sp[0] == 1, "argc is 1");
 	check(argv[0] && argv[0][0] == '/' && argv[0][1] == 'i', "argv[0] is /init");
-	check(!argv[1] && !argv[2], "argv and the environment end");
+	check(!argv[1], "argv ends");
+	check(argv[2] && argv[2][0] == 'H' && argv[2][4] == '=', "the environment begins with HOME=");
 	check(((unsigned long)sp & 15) == 0, "the stack is 16-byte aligned at entry");
 }
 

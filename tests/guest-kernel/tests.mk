@@ -34,16 +34,21 @@ $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 	cp $< $(GKT_OUT)/$*.root/init
 	cd $(GKT_OUT)/$*.root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$*.cpio
 
-# systest's root: the suite as /init and an empty /tmp to work in. The
-# programs go in without their debugging sections, which only the host's
-# debugger reads.
+# systest's root: init, which runs /bin/systest (there is no /etc/rc),
+# the programs the suite runs, and an empty /tmp to work in. The programs
+# go in without their debugging sections, which only the host's debugger
+# reads.
 GKT_SYSTEST_ROOT := $(GKT_OUT)/systest.root
+GKT_SYSTEST_BIN := systest hello
 ALL_TARGETS += $(GKT_OUT)/systest.cpio
 
-$(GKT_OUT)/systest.cpio: $(USER_BUILD)/bin/systest
+$(GKT_OUT)/systest.cpio: $(USER_BUILD)/bin/init $(GKT_SYSTEST_BIN:%=$(USER_BUILD)/bin/%)
 	rm -rf $(GKT_SYSTEST_ROOT)
-	mkdir -p $(GKT_SYSTEST_ROOT)/tmp
-	strip --strip-debug -o $(GKT_SYSTEST_ROOT)/init $<
+	mkdir -p $(GKT_SYSTEST_ROOT)/tmp $(GKT_SYSTEST_ROOT)/bin
+	strip --strip-debug -o $(GKT_SYSTEST_ROOT)/init $(USER_BUILD)/bin/init
+	for p in $(GKT_SYSTEST_BIN); do \
+		strip --strip-debug -o $(GKT_SYSTEST_ROOT)/bin/$$p $(USER_BUILD)/bin/$$p || exit 1; \
+	done
 	cd $(GKT_SYSTEST_ROOT) && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../systest.cpio
 
 -include $(wildcard $(GKT_OUT)/*.d)

@@ -2,6 +2,8 @@
  * A new thread's kernel stack, laid out as if context_switch() had saved
  * it: six zero callee-saved registers and a return into first(), entered
  * with the stack as a call would leave it, just below the user registers.
+ * And a thread's FPU state: fresh, inherited by fork, or fresh again for
+ * the program exec starts.
  */
 #include "arch.h"
 #include "lib.h"
@@ -22,6 +24,13 @@ void arch_context_init(struct proc *p, void (*first)(void))
 {
 	stack_init(p, first);
 	fpu_init_state(&p->ctx);
+}
+
+/* The registers are loaded now: p is running (in exec). */
+void arch_context_exec(struct proc *p)
+{
+	fpu_init_state(&p->ctx);
+	fpu_restore(&p->ctx);
 }
 
 /* The caller's FPU state is live in the registers: saved, then copied. */

@@ -20,6 +20,7 @@
 #define SYS_nanosleep 35
 #define SYS_getpid 39
 #define SYS_fork 57
+#define SYS_execve 59
 #define SYS_exit 60
 #define SYS_wait4 61
 #define SYS_getcwd 79

@@ -14,5 +14,10 @@ int check_failed(void);
 /* The sections, one file each. */
 void test_files(void);
 void test_dirs(void);
+void test_exec(void);
+/* The suite's own path, for exec to run it again as a helper. */
+void exec_init(const char *argv0);
+/* The suite run with arguments: one of the helper programs exec tests run. */
+int helper(int argc, char **argv);
 
 #endif

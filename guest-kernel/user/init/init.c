@@ -1,0 +1,54 @@
+/*
+ * init, the first process: starts /etc/rc if there is one, else the
+ * system test suite; reaps every orphan meanwhile (they all become its
+ * children); and when what it started ends, says how and powers the
+ * machine off.
+ */
+#include <stdio.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define RC "/etc/rc"
+#define FALLBACK "/bin/systest"
+
+static pid_t start(const char *path)
+{
+	char *const argv[] = { (char *)path, NULL };
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve(path, argv, environ);
+		perror(path);
+		_exit(127);
+	}
+	if (pid < 0)
+		perror("init: fork");
+	return pid;
+}
+
+static void report(const char *path, int status)
+{
+	if (WIFEXITED(status))
+		printf("init: %s exited with status %d\n", path, WEXITSTATUS(status));
+	else
+		printf("init: %s killed by signal %d\n", path, WTERMSIG(status));
+}
+
+int main(void)
+{
+	struct stat st;
+	const char *path = stat(RC, &st) == 0 ? RC : FALLBACK;
+	pid_t child = start(path), pid;
+	int status;
+
+	while (child > 0 && (pid = wait(&status)) != -1)
+		if (pid == child) {
+			report(path, status);
+			break;
+		}
+	fflush(stdout);
+	reboot(RB_POWER_OFF);
+	return 1;
+}
