@@ -5,7 +5,7 @@ BUILD := build
 ALL_TARGETS :=
 UNIT_TESTS :=
 
-.PHONY: all deps run test unit-test integration-test bench clean
+.PHONY: all deps run run-native test unit-test integration-test bench clean
 all:
 
 include mk/flags.mk
@@ -17,6 +17,7 @@ include tests/bench/bench.mk
 include guest-kernel/user/user.mk
 include guest-kernel/kernel.mk
 include tests/guest-kernel/tests.mk
+include dom0/dom0.mk
 
 all: $(ALL_TARGETS)
 
@@ -28,9 +29,18 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@bash scripts/run.sh $(BUILD)/xenith.elf32 $(BUILD)/guests/banner.elf
 
+# The root the native guest kernel boots with: the newlib suite's, until a
+# shell's root exists.
+GK_INITRD ?= $(BUILD)/guest-kernel-tests/systest.cpio
+
+run-native: deps
+	@$(MAKE) --no-print-directory $(BUILD)/guest-kernel-native.elf $(GK_INITRD)
+	@bash scripts/run.sh $(BUILD)/guest-kernel-native.elf $(GK_INITRD)
+
 test: deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit-test
+	@$(MAKE) --no-print-directory xenstore-test
 	@$(MAKE) --no-print-directory integration-test
 
 unit-test: $(UNIT_TESTS)

@@ -7,7 +7,7 @@ set -euo pipefail
 stamp=build/.deps-ok
 main_src=/etc/apt/sources.list.d/xenith-main-src.sources
 packages=(build-essential libxen-dev check pkg-config libglib2.0-dev
-          xen-hypervisor-4.17-amd64 cpio python3 dpkg-dev xz-utils)
+          xen-hypervisor-4.17-amd64 cpio python3 dpkg-dev xz-utils xenstore-utils)
 
 have_all() {
 	command -v qemu-system-x86_64 >/dev/null || return 1
