@@ -7,6 +7,8 @@
 #define ERRNO_H
 
 #define ENOENT 2
+#define ESRCH 3
+#define EINTR 4
 #define ENXIO 6
 #define E2BIG 7
 #define ENOEXEC 8
@@ -25,6 +27,7 @@
 #define ENOTTY 25
 #define ENOSPC 28
 #define ESPIPE 29
+#define EPIPE 32
 #define ERANGE 34
 #define ENAMETOOLONG 36
 #define ENOSYS 38

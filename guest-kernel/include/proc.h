@@ -29,13 +29,14 @@ struct proc {
 	const void *wait_chan;         /* what a sleeping process waits for */
 	uint64_t wake_at;              /* clock_ns() deadline of a timed sleep, or 0 */
 	int exit_status;               /* as wait(2) reports it */
+	uint64_t pending;              /* signals sent: bit n-1 for signal n */
 };
 
 extern struct proc *current;
 extern struct proc *init_proc;
 
 struct proc *proc_table_slot(unsigned i);
-struct proc *proc_alloc(const char *name);
+int proc_alloc(const char *name, struct proc **out);
 void proc_release(struct proc *p);
 struct uregs *proc_uregs(struct proc *p);
 uintptr_t proc_kstack_top(const struct proc *p);

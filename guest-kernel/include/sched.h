@@ -1,7 +1,8 @@
 /*
  * Round-robin scheduling. Every tick ends the running process's time
- * slice; it is switched out on its way back to user mode. The kernel itself
- * is never preempted: it gives up the CPU only by sleeping.
+ * slice; it is switched out on its way back to user mode, where pending
+ * signals take effect too. The kernel itself is never preempted: it gives
+ * up the CPU only by sleeping.
  */
 #ifndef SCHED_H
 #define SCHED_H
@@ -18,9 +19,10 @@ void sched_return_to_user(void);
 void __attribute__((noreturn)) sched_idle_loop(void);
 void proc_first_run(void);
 
-/* Sleep until wakeup(chan), or until clock_ns() >= deadline. */
-void sleep_on(const void *chan);
-void sleep_until(uint64_t deadline);
+/* Sleep until wakeup(chan), or until clock_ns() >= deadline; -EINTR,
+ * at once or early, if a signal is pending. */
+int sleep_on(const void *chan);
+int sleep_until(uint64_t deadline);
 void wakeup(const void *chan);
 
 #endif

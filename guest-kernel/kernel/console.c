@@ -89,7 +89,8 @@ static ssize_t console_read(struct file *f, void *user_buf, size_t n)
 	if (!n)
 		return 0;
 	while (!committed && !eof_pending)
-		sleep_on(input);
+		if (sleep_on(input))
+			return -EINTR;
 	if (!committed) {
 		eof_pending = false;
 		return 0;

@@ -94,6 +94,7 @@ long sys_wait4(const unsigned long *arg)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		sleep_on(current);
+		if (sleep_on(current))
+			return -EINTR;
 	}
 }

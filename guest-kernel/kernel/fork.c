@@ -14,11 +14,12 @@
 
 long sys_fork(const unsigned long *arg)
 {
-	struct proc *child = proc_alloc(current->name);
+	struct proc *child;
+	long rc = proc_alloc(current->name, &child);
 
 	(void)arg;
-	if (!child)
-		return -EAGAIN;
+	if (rc)
+		return rc;
 	child->mm = mm_clone(current->mm);
 	if (!child->mm) {
 		proc_release(child);

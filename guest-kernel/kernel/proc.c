@@ -1,5 +1,6 @@
 /* The process table, and a process's birth and death. */
 #include "arch.h"
+#include "errno.h"
 #include "exec.h"
 #include "file.h"
 #include "lib.h"
@@ -34,7 +35,8 @@ struct uregs *proc_uregs(struct proc *p)
 	return (struct uregs *)(proc_kstack_top(p) - sizeof(struct uregs));
 }
 
-struct proc *proc_alloc(const char *name)
+/* A full table is the process cap: EAGAIN, as Linux's RLIMIT_NPROC gives. */
+int proc_alloc(const char *name, struct proc **out)
 {
 	struct proc *p = NULL;
 
@@ -42,13 +44,14 @@ struct proc *proc_alloc(const char *name)
 		if (table[i].state == PROC_UNUSED)
 			p = &table[i];
 	if (!p)
-		return NULL;
+		return -EAGAIN;
 	*p = (struct proc){ .pid = next_pid++ };
 	p->kstack = pages_alloc(KSTACK_SIZE / PAGE_SIZE);
 	if (!p->kstack)
-		return NULL;
+		return -ENOMEM;
 	snprintf(p->name, sizeof(p->name), "%s", name);
-	return p;
+	*out = p;
+	return 0;
 }
 
 /* Frees what a dead process no longer needs, from another one's stack. */
@@ -94,11 +97,11 @@ static int load_init(const char *path, struct exec_image *image)
 
 struct proc *proc_create_init(const char *path)
 {
-	struct proc *p = proc_alloc("init");
 	struct exec_image image;
-	int rc;
+	struct proc *p;
+	int rc = proc_alloc("init", &p);
 
-	if (!p)
+	if (rc)
 		panic("no memory for init");
 	rc = load_init(path, &image);
 	if (rc)

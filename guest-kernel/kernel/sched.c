@@ -5,9 +5,11 @@
  * from if nothing else runs after it.
  */
 #include "arch.h"
+#include "errno.h"
 #include "printk.h"
 #include "proc.h"
 #include "sched.h"
+#include "signal.h"
 
 static struct proc idle = { .pid = 0, .state = PROC_RUNNABLE, .name = "idle" };
 struct proc *current = &idle;
@@ -75,11 +77,13 @@ void sched_return_to_user(void)
 {
 	if (need_resched)
 		schedule();
+	signal_deliver();
 }
 
 void proc_first_run(void)
 {
 	finish_switch();
+	signal_deliver();
 	arch_enter_user(proc_uregs(current));
 }
 
@@ -93,12 +97,15 @@ void sched_idle_loop(void)
 	}
 }
 
-void sleep_on(const void *chan)
+int sleep_on(const void *chan)
 {
+	if (signal_pending(current))
+		return -EINTR;
 	current->wait_chan = chan;
 	current->state = PROC_SLEEPING;
 	schedule();
 	current->wait_chan = NULL;
+	return signal_pending(current) ? -EINTR : 0;
 }
 
 void wakeup(const void *chan)
@@ -112,11 +119,14 @@ void wakeup(const void *chan)
 }
 
 /* Timed sleepers wait on their own proc, which nothing else wakes. */
-void sleep_until(uint64_t deadline)
+int sleep_until(uint64_t deadline)
 {
+	int rc;
+
 	current->wake_at = deadline;
-	sleep_on(current);
+	rc = sleep_on(current);
 	current->wake_at = 0;
+	return rc;
 }
 
 void sched_wake_sleepers(uint64_t now)

@@ -23,7 +23,8 @@ long sys_nanosleep(const unsigned long *arg)
 	deadline = clock_ns() + (uint64_t)req.tv_nsec +
 		   MIN((uint64_t)req.tv_sec, SLEEP_MAX_SEC) * NSEC_PER_SEC;
 	while (clock_ns() < deadline)
-		sleep_until(deadline);
+		if (sleep_until(deadline))
+			return -EINTR;
 	return 0;
 }
 

@@ -14,6 +14,7 @@ static const syscall_fn table[] = {
 	[SYS_lseek] = sys_lseek,
 	[SYS_brk] = sys_brk,
 	[SYS_ioctl] = sys_ioctl,
+	[SYS_pipe] = sys_pipe,
 	[SYS_dup] = sys_dup,
 	[SYS_dup2] = sys_dup2,
 	[SYS_nanosleep] = sys_nanosleep,
@@ -22,6 +23,7 @@ static const syscall_fn table[] = {
 	[SYS_execve] = sys_execve,
 	[SYS_exit] = sys_exit,
 	[SYS_wait4] = sys_wait4,
+	[SYS_kill] = sys_kill,
 	[SYS_getcwd] = sys_getcwd,
 	[SYS_chdir] = sys_chdir,
 	[SYS_mkdir] = sys_mkdir,
@@ -32,6 +34,7 @@ static const syscall_fn table[] = {
 	[SYS_clock_gettime] = sys_clock_gettime,
 	/* One thread per process: exiting the thread ends the process. */
 	[SYS_exit_group] = sys_exit,
+	[SYS_pipe2] = sys_pipe2,
 };
 
 void syscall_dispatch(struct uregs *r)

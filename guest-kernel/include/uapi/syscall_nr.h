@@ -15,6 +15,7 @@
 #define SYS_lseek 8
 #define SYS_brk 12
 #define SYS_ioctl 16
+#define SYS_pipe 22
 #define SYS_dup 32
 #define SYS_dup2 33
 #define SYS_nanosleep 35
@@ -23,6 +24,7 @@
 #define SYS_execve 59
 #define SYS_exit 60
 #define SYS_wait4 61
+#define SYS_kill 62
 #define SYS_getcwd 79
 #define SYS_chdir 80
 #define SYS_mkdir 83
@@ -32,6 +34,7 @@
 #define SYS_getdents64 217
 #define SYS_clock_gettime 228
 #define SYS_exit_group 231
+#define SYS_pipe2 293
 
 /* wait4(2)'s option; clock_gettime(2)'s clocks. */
 #define WNOHANG 1

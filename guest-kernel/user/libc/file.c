@@ -1,6 +1,7 @@
 /* File and directory calls. Their arguments pass to the kernel unchanged
- * except open()'s flags, whose bits newlib numbers its own way; mode bits
- * and lseek()'s whence are the same on both sides. */
+ * except open()'s and pipe2()'s flags, whose bits newlib numbers its own
+ * way; mode bits and lseek()'s whence are the same on both sides. */
+#define _GNU_SOURCE /* for pipe2() */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -12,17 +13,25 @@
 
 static const int newlib_open_flag[N_OPEN_FLAGS] = { OPEN_FLAG_NAMES(ABI_VALUE) };
 
-int open(const char *path, int flags, ...)
+/* -1 with errno EINVAL for a flag Linux has no bit for. */
+static int flags_to_linux(int flags)
 {
 	int linux_flags = abi_map_bits(flags, newlib_open_flag, linux_open_flag,
 				       N_OPEN_FLAGS);
+
+	if (linux_flags < 0)
+		errno = EINVAL;
+	return linux_flags;
+}
+
+int open(const char *path, int flags, ...)
+{
+	int linux_flags = flags_to_linux(flags);
 	mode_t mode = 0;
 	va_list ap;
 
-	if (linux_flags < 0) {
-		errno = EINVAL;
+	if (linux_flags < 0)
 		return -1;
-	}
 	/* The mode argument exists only when a file may be created. */
 	if (flags & O_CREAT) {
 		va_start(ap, flags);
@@ -91,6 +100,15 @@ char *getcwd(char *buf, size_t size)
 int pipe(int fds[2])
 {
 	return sys_result(syscall1(__NR_pipe, fds));
+}
+
+int pipe2(int fds[2], int flags)
+{
+	int linux_flags = flags_to_linux(flags);
+
+	if (linux_flags < 0)
+		return -1;
+	return sys_result(syscall2(__NR_pipe2, fds, linux_flags));
 }
 
 int dup(int fd)

@@ -6,6 +6,9 @@
 #define CHECK(cond) check_result((cond) != 0, #cond, __FILE__, __LINE__)
 
 void check_result(int ok, const char *what, const char *file, int line);
+/* An unmapped user address; volatile, so that the compiler cannot see
+ * what it points at and warn about passing it on. */
+extern void *volatile bad_address;
 /* Runs fn and prints "systest: NAME: N passed, N failed" for its checks. */
 void check_section(const char *name, void (*fn)(void));
 int check_passed(void);
@@ -15,6 +18,9 @@ int check_failed(void);
 void test_files(void);
 void test_dirs(void);
 void test_exec(void);
+void test_pipes(void);
+void test_signals(void);
+void test_cap(void);
 /* The suite's own path, for exec to run it again as a helper. */
 void exec_init(const char *argv0);
 /* The suite run with arguments: one of the helper programs exec tests run. */

@@ -22,8 +22,6 @@
 #define PAGE 4096
 
 static const char *self;
-/* Unmapped; volatile, so that the compiler does not see what it points at. */
-static void *volatile bad_address = (void *)16;
 
 /* The helper modes, as argv[1]. */
 static int echo(int argc, char **argv)

@@ -154,7 +154,7 @@ static void test_limits(void)
 	for (int i = 1; i < 4999; i += 2)
 		name[i] = '/';
 	CHECK(stat(name, &(struct stat){ 0 }) == -1 && errno == ENAMETOOLONG);
-	CHECK(open((const char *)16, O_RDONLY) == -1 && errno == EFAULT);
+	CHECK(open(bad_address, O_RDONLY) == -1 && errno == EFAULT);
 	CHECK(open("", O_RDONLY) == -1 && errno == ENOENT);
 	free(name);
 }
@@ -170,13 +170,13 @@ static void test_big_file(void)
 	for (int off = 0; off < BIG; off += 1000)
 		ok &= write(fd, data + off, BIG - off < 1000 ? BIG - off : 1000) > 0;
 	CHECK(ok && lseek(fd, 0, SEEK_END) == BIG);
-	CHECK(write(fd, (const void *)16, 10) == -1 && errno == EFAULT);
+	CHECK(write(fd, bad_address, 10) == -1 && errno == EFAULT);
 	CHECK(lseek(fd, 0, SEEK_END) == BIG);
 	CHECK(lseek(fd, 0, SEEK_SET) == 0 && read(fd, back, BIG) == BIG);
 	CHECK(memcmp(data, back, BIG) == 0);
-	CHECK(read(fd, (void *)16, 10) == 0);
+	CHECK(read(fd, bad_address, 10) == 0);
 	lseek(fd, 0, SEEK_SET);
-	CHECK(read(fd, (void *)16, 10) == -1 && errno == EFAULT);
+	CHECK(read(fd, bad_address, 10) == -1 && errno == EFAULT);
 	close(fd);
 	unlink("big");
 	free(data);

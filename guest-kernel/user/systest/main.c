@@ -25,6 +25,9 @@ int main(int argc, char **argv)
 	check_section("files", test_files);
 	check_section("dirs", test_dirs);
 	check_section("exec", test_exec);
+	check_section("pipes", test_pipes);
+	check_section("signals", test_signals);
+	check_section("cap", test_cap);
 	chdir("/");
 	rmdir(dir);
 	printf("systest: %d passed, %d failed\n", check_passed(), check_failed());
