@@ -23,7 +23,6 @@ static int16_t status(long rc, int16_t st, const char *op)
 int16_t grant_setup(domid_t dom, uint32_t nr, xen_pfn_t *frames)
 {
 	struct gnttab_setup_table op = { .dom = dom, .nr_frames = nr };
-
 	long rc;
 
 	set_xen_guest_handle(op.frame_list, frames);

@@ -15,8 +15,10 @@
 void xencons_write(const char *s, size_t len);
 
 struct xencons_backend {
-	/* The ring is mapped over this page of ours: one per backend, so that
-	 * dom0 can serve several domUs at once. */
+	/*
+	 * The ring is mapped over this page of ours: one per backend, so that
+	 * dom0 can serve several domUs at once.
+	 */
 	char window[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 	domid_t domid;
 	struct xencons_interface *ring;	/* NULL when detached */
