@@ -1,4 +1,5 @@
-/* Time system calls: nanosleep(2) (to the resolution of the tick) and clock_gettime(2). */
+/* Time system calls: nanosleep(2) (to the resolution of the tick),
+ * clock_gettime(2) and gettimeofday(2). */
 #include "arch.h"
 #include "clock.h"
 #include "errno.h"
@@ -46,4 +47,18 @@ long sys_clock_gettime(const unsigned long *arg)
 	ts.tv_sec = (long)(ns / NSEC_PER_SEC);
 	ts.tv_nsec = (long)(ns % NSEC_PER_SEC);
 	return copy_to_user((void *)arg[1], &ts, sizeof(ts));
+}
+
+/* newlib's time() comes here. */
+long sys_gettimeofday(const unsigned long *arg)
+{
+	uint64_t ns = arch_realtime_ns();
+	struct kernel_timeval tv = { (long)(ns / NSEC_PER_SEC), (long)(ns % NSEC_PER_SEC / 1000) };
+	struct kernel_timezone tz = { 0, 0 };
+
+	if (arg[0] && copy_to_user((void *)arg[0], &tv, sizeof(tv)))
+		return -EFAULT;
+	if (arg[1] && copy_to_user((void *)arg[1], &tz, sizeof(tz)))
+		return -EFAULT;
+	return 0;
 }

@@ -30,6 +30,7 @@
 #define SYS_mkdir 83
 #define SYS_rmdir 84
 #define SYS_unlink 87
+#define SYS_gettimeofday 96
 #define SYS_reboot 169
 #define SYS_getdents64 217
 #define SYS_clock_gettime 228

@@ -7,8 +7,6 @@
  * everything else with it.
  */
 #include <errno.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -42,11 +40,10 @@ static int count_reports(int fd)
 
 static pid_t fork_when_possible(void)
 {
-	struct timespec nap = { 0, 10 * 1000000 };
 	pid_t pid = -1;
 
 	for (int i = 0; i < RETRIES && (pid = fork()) < 0; i++)
-		nanosleep(&nap, NULL);
+		nap_ms(10);
 	if (pid == 0)
 		_exit(0);
 	return pid;
@@ -54,7 +51,7 @@ static pid_t fork_when_possible(void)
 
 void test_cap(void)
 {
-	int report[2], release[2], status;
+	int report[2], release[2];
 	pid_t pid;
 	char c;
 
@@ -74,7 +71,7 @@ void test_cap(void)
 	/* End of file: every bomb process, each holding the write end, is gone. */
 	CHECK(count_reports(report[0]) > 10);
 	close(report[0]);
-	CHECK(waitpid(pid, &status, 0) == pid && status == 0);
+	CHECK(wait_status(pid) == 0);
 	pid = fork_when_possible();
-	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid && status == 0);
+	CHECK(pid > 0 && wait_status(pid) == 0);
 }

@@ -6,9 +6,15 @@
 #define CHECK(cond) check_result((cond) != 0, #cond, __FILE__, __LINE__)
 
 void check_result(int ok, const char *what, const char *file, int line);
-/* An unmapped user address; volatile, so that the compiler cannot see
- * what it points at and warn about passing it on. */
+/* What the sections share (common.c). An unmapped user address;
+ * volatile, so that the compiler cannot see what it points at and warn
+ * about passing it on. */
 extern void *volatile bad_address;
+void nap_ms(long ms);
+/* pid's wait status, once it has ended; -1 if it is no child. */
+int wait_status(int pid);
+/* The first size bytes of the file at path; how many, or -1. */
+int read_file(const char *path, char *buf, int size);
 /* Runs fn and prints "systest: NAME: N passed, N failed" for its checks. */
 void check_section(const char *name, void (*fn)(void));
 int check_passed(void);
@@ -21,6 +27,7 @@ void test_exec(void);
 void test_pipes(void);
 void test_signals(void);
 void test_cap(void);
+void test_time(void);
 /* The suite's own path, for exec to run it again as a helper. */
 void exec_init(const char *argv0);
 /* The suite run with arguments: one of the helper programs exec tests run. */

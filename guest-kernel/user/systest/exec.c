@@ -95,10 +95,9 @@ static int run(char *const argv[], char *const envp[], const char *out, pid_t *p
 
 static int file_is(const char *path, const char *want)
 {
-	char buf[512] = "";
-	int fd = open(path, O_RDONLY), n = read(fd, buf, sizeof(buf) - 1);
+	char buf[512];
+	int n = read_file(path, buf, sizeof(buf));
 
-	close(fd);
 	return n == (int)strlen(want) && memcmp(buf, want, n) == 0;
 }
 

@@ -14,17 +14,6 @@
 #define BIG (100 * 1024)
 #define NOFILE 32
 
-static int slurp(const char *path, char *buf, int size)
-{
-	int fd = open(path, O_RDONLY), n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, size);
-	close(fd);
-	return n;
-}
-
 static void test_create_read_write(void)
 {
 	char buf[32] = { 0 };
@@ -35,7 +24,7 @@ static void test_create_read_write(void)
 	CHECK(read(fd, buf, 1) == -1 && errno == EBADF);
 	CHECK(close(fd) == 0);
 	CHECK(close(fd) == -1 && errno == EBADF);
-	CHECK(slurp("f", buf, sizeof(buf)) == 5 && memcmp(buf, "hello", 5) == 0);
+	CHECK(read_file("f", buf, sizeof(buf)) == 5 && memcmp(buf, "hello", 5) == 0);
 
 	fd = open("f", O_WRONLY | O_APPEND);
 	CHECK(write(fd, " world", 6) == 6);

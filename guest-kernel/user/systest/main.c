@@ -28,6 +28,7 @@ int main(int argc, char **argv)
 	check_section("pipes", test_pipes);
 	check_section("signals", test_signals);
 	check_section("cap", test_cap);
+	check_section("time", test_time);
 	chdir("/");
 	rmdir(dir);
 	printf("systest: %d passed, %d failed\n", check_passed(), check_failed());

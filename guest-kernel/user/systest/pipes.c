@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -21,21 +20,6 @@
 #define RECORDS 200
 /* POSIX's least PIPE_BUF (newlib names none): writes this small are atomic. */
 #define PIPE_ATOMIC 512
-
-static void nap_ms(long ms)
-{
-	struct timespec t = { 0, ms * 1000000 };
-
-	nanosleep(&t, NULL);
-}
-
-static int wait_status(pid_t pid)
-{
-	int status = -1;
-
-	waitpid(pid, &status, 0);
-	return status;
-}
 
 /* Reads until end of file or n bytes; returns how many came. */
 static int read_all(int fd, char *buf, int n)

@@ -6,23 +6,15 @@
 #include <errno.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 
-static void nap_ms(long ms)
-{
-	struct timespec t = { ms / 1000, ms % 1000 * 1000000 };
-
-	nanosleep(&t, NULL);
-}
-
 static int killed_by(pid_t pid, int sig)
 {
-	int status = 0;
+	int status = wait_status(pid);
 
-	return waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == sig;
+	return WIFSIGNALED(status) && WTERMSIG(status) == sig;
 }
 
 static pid_t sleeper(void)
