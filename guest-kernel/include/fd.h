@@ -10,9 +10,9 @@
 struct file;
 struct proc;
 
-/* The lowest free descriptor from `from` up now names f (the caller's
- * reference passes to it), or -EMFILE. */
-int fd_install(struct file *f, int from, bool cloexec);
+/* The lowest free descriptor now names f (the caller's reference passes
+ * to it); returns that descriptor, or -EMFILE. */
+int fd_install(struct file *f, bool cloexec);
 /* fd names f from now on (dup2): what it named before is closed. */
 int fd_install_at(struct file *f, int fd);
 /* The file fd names, or NULL. */

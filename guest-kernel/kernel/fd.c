@@ -4,9 +4,9 @@
 #include "file.h"
 #include "proc.h"
 
-int fd_install(struct file *f, int from, bool cloexec)
+int fd_install(struct file *f, bool cloexec)
 {
-	for (int fd = from; fd < NOFILE; fd++) {
+	for (int fd = 0; fd < NOFILE; fd++) {
 		if (current->files[fd])
 			continue;
 		current->files[fd] = f;

@@ -21,7 +21,7 @@ long sys_open(const unsigned long *arg)
 	path_free(path);
 	if (rc)
 		return rc;
-	rc = fd_install(f, 0, flags & O_CLOEXEC);
+	rc = fd_install(f, flags & O_CLOEXEC);
 	if (rc < 0)
 		file_put(f);
 	return rc;
@@ -39,7 +39,7 @@ long sys_dup(const unsigned long *arg)
 
 	if (!f)
 		return -EBADF;
-	fd = fd_install(file_get(f), 0, false);
+	fd = fd_install(file_get(f), false);
 	if (fd < 0)
 		file_put(f);
 	return fd;
@@ -67,13 +67,13 @@ static long install_pipe(struct file *ends[2], bool cloexec, int *user_fds)
 {
 	int fds[2];
 
-	fds[0] = fd_install(ends[0], 0, cloexec);
+	fds[0] = fd_install(ends[0], cloexec);
 	if (fds[0] < 0) {
 		file_put(ends[0]);
 		file_put(ends[1]);
 		return fds[0];
 	}
-	fds[1] = fd_install(ends[1], 0, cloexec);
+	fds[1] = fd_install(ends[1], cloexec);
 	if (fds[1] < 0) {
 		fd_close(fds[0]);
 		file_put(ends[1]);
