@@ -58,9 +58,12 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 	/* The code field holds SHUTDOWN_CODE_INVALID (~0) until there is one,
 	 * as Xen reports it, bits above the field included. */
 	uint32_t code = d->is_shut_down ? d->shutdown_reason : ~0u;
-	info->flags = (d->pause_count ? XEN_DOMINF_paused : 0) |
-		      (d->is_shut_down ? XEN_DOMINF_shutdown : 0) |
-		      (code << XEN_DOMINF_shutdownshift);
+	info->flags = (code << XEN_DOMINF_shutdownshift) |
+		      (d->is_shut_down ? XEN_DOMINF_shutdown : 0);
+	if (d->dying)
+		info->flags |= XEN_DOMINF_dying | XEN_DOMINF_blocked;
+	else if (d->pause_count)
+		info->flags |= XEN_DOMINF_paused;
 	info->tot_pages = d->tot_pages;
 	info->max_pages = d->max_pages;
 	info->shared_info_frame = d->shared_info_mfn;
@@ -72,7 +75,7 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 static long get_domain_info(struct xen_domctl *op)
 {
 	for (unsigned id = op->domain; id < MAX_DOMAINS; id++) {
-		struct domain *d = domain_by_id(id);
+		struct domain *d = domain_by_id_any(id);
 		if (d) {
 			fill_domain_info(d, &op->u.getdomaininfo);
 			op->domain = id;

@@ -36,9 +36,11 @@ static int16_t check_grant(struct domain *rd, grant_ref_t ref, domid_t grantee, 
 	if (ref >= rd->gnt_nr_frames * ENTRIES_PER_FRAME)
 		return GNTST_bad_gntref;
 	grant_entry_v1_t e = *(volatile grant_entry_v1_t *)entry(rd, ref);
+	/* Xen's answer to a grant not offered, or offered read-only, is a
+	 * general error; permission_denied is for its security policy. */
 	if ((e.flags & GTF_type_mask) != GTF_permit_access || e.domid != grantee ||
 	    (write && (e.flags & GTF_readonly)))
-		return GNTST_permission_denied;
+		return GNTST_general_error;
 	if (frame_kind(e.frame) != FRAME_RAM || mfn_to_page(e.frame)->owner != rd->domain_id)
 		return GNTST_bad_page;
 	*mfn = e.frame;
@@ -68,8 +70,8 @@ static void unpin(struct domain *rd, grant_ref_t ref)
 				   __ATOMIC_SEQ_CST);
 }
 
-/* The empty L1 slot mapping host_addr in the mapper's current tables. */
-static uint64_t *free_pte(struct vcpu *v, uint64_t host_addr)
+/* The L1 slot mapping host_addr in the mapper's current tables. */
+static uint64_t *host_pte(struct vcpu *v, uint64_t host_addr)
 {
 	unsigned long l1;
 	unsigned idx;
@@ -78,8 +80,7 @@ static uint64_t *free_pte(struct vcpu *v, uint64_t host_addr)
 	    !guest_l1_slot(v->guest_table, host_addr, &l1, &idx) ||
 	    mfn_to_page(l1)->type != PGT_l1 || mfn_to_page(l1)->owner != v->domain->domain_id)
 		return NULL;
-	uint64_t *pte = (uint64_t *)mfn_to_virt(l1) + idx;
-	return (*pte & _PAGE_PRESENT) ? NULL : pte;
+	return (uint64_t *)mfn_to_virt(l1) + idx;
 }
 
 static int16_t map_one(struct vcpu *v, struct gnttab_map_grant_ref *op)
@@ -101,14 +102,18 @@ static int16_t map_one(struct vcpu *v, struct gnttab_map_grant_ref *op)
 	long h = new_handle(d);
 	if (h < 0)
 		return GNTST_no_space;
-	if (!(pte = free_pte(v, op->host_addr)))
+	if (!(pte = host_pte(v, op->host_addr)))
 		return GNTST_general_error;
+	unsigned long l1 = pte_mfn(virt_to_maddr(pte));
 	uint64_t e = pte_make(mfn, _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED |
 				   (ro ? 0 : _PAGE_RW | _PAGE_DIRTY));
-	if (get_page_from_entry(e, 1, pte_mfn(virt_to_maddr(pte)), rd->domain_id))
+	if (get_page_from_entry(e, 1, l1, rd->domain_id))
 		return GNTST_general_error;        /* e.g. a writable map of a page table */
 	pin(rd, op->ref, ro);
-	__atomic_store_n(pte, e | _PAGE_GNTTAB, __ATOMIC_SEQ_CST);
+	/* Whatever the slot mapped goes, as on Xen; flushing it is the
+	 * guest's business (it is not told the old mapping went). */
+	uint64_t old = __atomic_exchange_n(pte, e | _PAGE_GNTTAB, __ATOMIC_SEQ_CST);
+	put_page_from_entry(old, 1, l1);
 	d->maptrack[h] = (struct grant_mapping){ .used = true, .readonly = ro, .granter = rd->domain_id,
 						 .ref = op->ref, .mfn = mfn, .host_addr = op->host_addr };
 	op->handle = h;

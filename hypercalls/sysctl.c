@@ -37,7 +37,7 @@ static long domain_info_list(struct xen_sysctl_getdomaininfolist *l)
 	uint32_t n = 0;
 
 	for (unsigned id = l->first_domain; id < MAX_DOMAINS && n < l->max_domains; id++) {
-		struct domain *d = domain_by_id(id);
+		struct domain *d = domain_by_id_any(id);
 		if (!d)
 			continue;
 		fill_domain_info(d, &info);

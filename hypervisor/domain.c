@@ -24,7 +24,7 @@ static const char *const shutdown_names[] = {
 
 struct domain *domain_by_id(domid_t id)
 {
-	return id < MAX_DOMAINS && domains[id].shared_info ? &domains[id] : NULL;
+	return id < MAX_DOMAINS && domains[id].in_use && !domains[id].dying ? &domains[id] : NULL;
 }
 
 /* vCPUs are spread over the CPUs by domain and number, and stay there. */
@@ -48,13 +48,14 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 	BUG_ON(id >= MAX_DOMAINS || max_vcpus > MAX_VCPUS || max_vcpus > XEN_LEGACY_MAX_VCPUS);
 	spin_lock(&domains_lock);
 	struct domain *d = &domains[id];
-	BUG_ON(d->shared_info);
+	BUG_ON(d->in_use);
 	long mfn = alloc_frame(id);
 	if (mfn < 0) {
 		spin_unlock(&domains_lock);
 		return NULL;
 	}
 	memset(d, 0, sizeof(*d));
+	d->in_use = true;
 	d->domain_id = id;
 	d->is_privileged = privileged;
 	d->max_vcpus = max_vcpus;
@@ -152,7 +153,7 @@ domid_t domain_free_id(void)
 
 	for (unsigned n = 1; n < MAX_DOMAINS; n++) {
 		domid_t id = (last + n) % MAX_DOMAINS;
-		if (id && !domains[id].shared_info)
+		if (id && !domains[id].in_use)
 			return last = id;
 	}
 	return 0;
@@ -183,11 +184,27 @@ void domain_destroy(struct domain *d)
 		if (d->evtchn[port].state != EVTCHNSTAT_closed)
 			evtchn_free_port(d, port);
 	spin_unlock(&event_lock);
-	domain_release_frames(d->domain_id);
+	d->dying = true;
+	d->tot_pages = d->orphans = domain_release_frames(d->domain_id);
+	if (!d->orphans)
+		domain_gone(d);
 	spin_unlock(&mm_lock);
+}
+
+/* The end of a destroyed domain: its id may be used again. Until then a
+ * dying domain is found only by domain_by_id_any(), as getdomaininfo
+ * reports it on Xen. Called with mm_lock held. */
+void domain_gone(struct domain *d)
+{
 	printk("domain %u destroyed", d->domain_id);
 	spin_lock(&domains_lock);
+	d->in_use = false;
 	d->shared_info = NULL;
 	spin_unlock(&domains_lock);
 	notify_toolstack();
+}
+
+struct domain *domain_by_id_any(domid_t id)
+{
+	return id < MAX_DOMAINS && domains[id].in_use ? &domains[id] : NULL;
 }

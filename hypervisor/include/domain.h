@@ -80,6 +80,9 @@ struct vcpu {
 
 struct domain {
 	domid_t domain_id;
+	bool in_use;
+	bool dying;                      /* destroyed; frames others map remain */
+	unsigned long orphans;           /* how many of them */
 	bool is_privileged;
 	spinlock_t lock;
 
@@ -111,7 +114,9 @@ void domain_destroy(struct domain *d);
 /* Grant tables (hypercalls/grant_table.c). */
 int grant_table_init(struct domain *d);
 void grant_table_release(struct domain *d);
-struct domain *domain_by_id(domid_t id);
+struct domain *domain_by_id(domid_t id);          /* NULL if dying */
+struct domain *domain_by_id_any(domid_t id);
+void domain_gone(struct domain *d);
 void domain_shutdown(struct domain *d, unsigned int reason);
 void __noreturn domain_crash(struct domain *d, const char *why);
 

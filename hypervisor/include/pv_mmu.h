@@ -20,7 +20,7 @@ struct vcpu;
  * the frame table. */
 extern spinlock_t mm_lock;
 
-void domain_release_frames(domid_t id);
+unsigned long domain_release_frames(domid_t id);     /* how many it had to keep */
 
 /* Loads a new kernel (or user) L4 for the vCPU, which takes a type
  * reference on it (validating it if it is new) and drops the old one's.

@@ -46,10 +46,10 @@ spinlock_t mm_lock;
 
 /* After its own tables are unpinned and released, a frame with nothing
  * left pointing at it goes back to the pool. One still referenced (a
- * privileged domain's foreign mapping, a peer's grant mapping) passes to
- * the hypervisor as an orphan, so that no one can take it again, and goes
- * back with its last reference (frames_free_orphan). */
-void domain_release_frames(domid_t id)
+ * privileged domain's foreign mapping, a peer's grant mapping) stays the
+ * dying domain's, an orphan no live domain may take, and goes back with
+ * its last reference (frames_free_orphan). */
+unsigned long domain_release_frames(domid_t id)
 {
 	unsigned long freed = 0, kept = 0;
 
@@ -66,7 +66,6 @@ void domain_release_frames(domid_t id)
 			free_frame(mfn);
 			freed++;
 		} else {
-			pg->owner = DOMID_XEN;
 			pg->flags |= PGF_orphan;
 			kept++;
 		}
@@ -74,9 +73,19 @@ void domain_release_frames(domid_t id)
 	if (kept)
 		printk("domain %u: %lu frames still mapped by others, freed when unmapped", id, kept);
 	dprintk("domain %u: %lu frames freed", id, freed);
+	return kept;
 }
 
+/* An orphan keeps its dying domain's id as owner, which no live domain
+ * has; the domain is gone with its last one. */
 void frames_free_orphan(unsigned long mfn)
 {
+	struct domain *d = domain_by_id_any(mfn_to_page(mfn)->owner);
+
 	free_frame(mfn);
+	if (d && d->dying) {
+		d->tot_pages--;
+		if (--d->orphans == 0)
+			domain_gone(d);
+	}
 }

@@ -24,7 +24,7 @@ XENITH_ONLY=" emulate "
 # are reported as pending on Xenith, not as failures. Remove a name when
 # Xenith passes it (docs/testing.md).
 PENDING_ON_XENITH="
-grant_map grant_copy grant_destroy
+
 "
 SHUTDOWN_REASONS="poweroff reboot crash"
 # Boot modules a guest gets after its own: a dom0 guest that builds a domU
