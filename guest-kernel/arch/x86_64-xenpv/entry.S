@@ -8,6 +8,7 @@
  */
 #include <xen/xen.h>
 
+#include "exception_stubs.h"
 #include "uregs.h"
 #include "vectors.h"
 
@@ -26,23 +27,7 @@
 .endm
 
 	.text
-	stub exc_divide_error, 0, 0
-	stub exc_debug, 1, 0
-	stub exc_int3, 3, 0
-	stub exc_overflow, 4, 0
-	stub exc_bounds, 5, 0
-	stub exc_invalid_op, 6, 0
-	stub exc_device_not_available, 7, 0
-	stub exc_double_fault, 8, 1
-	stub exc_invalid_tss, 10, 1
-	stub exc_segment_not_present, 11, 1
-	stub exc_stack_segment, 12, 1
-	stub exc_general_protection, 13, 1
-	stub exc_page_fault, 14, 1
-	stub exc_fpu_error, 16, 0
-	stub exc_alignment_check, 17, 1
-	stub exc_machine_check, 18, 0
-	stub exc_simd_error, 19, 0
+	exception_stubs
 	stub event_callback, VECTOR_EVENT, 0
 	stub syscall_callback, VECTOR_SYSCALL, 0
 
