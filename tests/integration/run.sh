@@ -30,6 +30,7 @@ SHUTDOWN_REASONS="poweroff reboot crash"
 # Boot modules a guest gets after its own: a dom0 guest that builds a domU
 # finds the domU's image in its second module (start_info.mod_start).
 declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf
+	[domu_cycles]=$BUILD/guests/domu/domu_child.elf
 	[sched_spinner]=$BUILD/guests/domu/domu_spinner.elf
 	[sched_weight]=$BUILD/guests/domu/domu_spinner.elf
 	[sched_cap]=$BUILD/guests/domu/domu_spinner.elf
