@@ -48,6 +48,7 @@ long run_batch(unsigned long list, unsigned long count, unsigned long pdone,
 	       size_t size, domid_t pg_owner, batch_entry_fn one);
 long resolve_pg_owner(const struct domain *d, unsigned long foreigndom, domid_t *pg_owner);
 long do_domctl(unsigned long arg);
+long do_vm_assist(unsigned long cmd, unsigned long type);
 long do_sysctl(unsigned long arg);
 struct xen_domctl_getdomaininfo;
 void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *info);

@@ -37,6 +37,7 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(physdev_op),
 	HYPERCALL(domctl),
 	HYPERCALL(sysctl),
+	HYPERCALL(vm_assist),
 	HYPERCALL(grant_table_op),
 };
 

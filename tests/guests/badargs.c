@@ -145,7 +145,7 @@ static const struct bad_call bad_values[] = {
 	BAD("vcpu_op is_up of a missing vCPU", -XEN_ENOENT, __HYPERVISOR_vcpu_op,
 	    VCPUOP_is_up, NO_SUCH_VCPU),
 	BAD("vcpu_op command", -XEN_ENOSYS, __HYPERVISOR_vcpu_op, NO_SUCH_CMD, 0),
-	PENDING("vm_assist type 31", -XEN_EINVAL, __HYPERVISOR_vm_assist,
+	BAD("vm_assist type 31", -XEN_EINVAL, __HYPERVISOR_vm_assist,
 	    VMASST_CMD_enable, 31),
 	BAD("vm_assist command", -XEN_ENOSYS, __HYPERVISOR_vm_assist, NO_SUCH_CMD,
 	    0),
