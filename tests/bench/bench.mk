@@ -5,17 +5,20 @@ BENCH := $(BUILD)/bench
 BENCH_PLUGIN := $(BENCH)/insncount.so
 BENCH_NATIVE := $(BENCH)/native-bench.elf
 BENCH_PV := $(BENCH)/pv-bench.elf
+# The domU the PV guest builds for the interdomain rows, its second module.
+BENCH_PEER := $(BENCH)/pv-bench-peer.elf
 
 bench_objs = $(patsubst tests/bench/%,$(BENCH)/%.o,$(wildcard $(addprefix tests/bench/$(1)/*.,c S)))
 BENCH_COMMON_OBJS := $(call bench_objs,common)
 BENCH_NATIVE_OBJS := $(call bench_objs,native)
 BENCH_PV_OBJS := $(call bench_objs,pv)
+BENCH_PEER_OBJS := $(call bench_objs,peer)
 
 # Built by make all too, so that a change elsewhere that breaks them shows.
-ALL_TARGETS += $(BENCH_PLUGIN) $(BENCH_NATIVE) $(BENCH_PV)
+ALL_TARGETS += $(BENCH_PLUGIN) $(BENCH_NATIVE) $(BENCH_PV) $(BENCH_PEER)
 
 # The PV guest is built on the test-guest framework (tests/guests/guests.mk).
-$(BENCH_PV_OBJS): BENCH_INCLUDES := $(GUEST_INCLUDES)
+$(BENCH_PV_OBJS) $(BENCH_PEER_OBJS): BENCH_INCLUDES := $(GUEST_INCLUDES)
 
 # run.sh builds the PV guest and the hypervisor itself: either may not
 # build yet, and that fails only their columns.
@@ -46,6 +49,9 @@ $(BENCH_NATIVE): $(BENCH)/native-bench.elf64
 	objcopy -O elf32-i386 $< $@
 
 $(BENCH_PV): $(BENCH_PV_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LIB_OBJS) $(GUEST_LDS)
-	$(CC) $(GUEST_LDFLAGS) -Wl,--build-id=none -T $(GUEST_LDS) -o $@ $(filter %.o,$^)
+	$(GUEST_LINK)
+
+$(BENCH_PEER): $(BENCH_PEER_OBJS) $(GUEST_LIB_OBJS) $(GUEST_LDS)
+	$(GUEST_LINK)
 
 -include $(wildcard $(BENCH)/*/*.d)

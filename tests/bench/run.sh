@@ -8,13 +8,17 @@ set -euo pipefail
 out=build/bench
 plugin=$out/insncount.so
 pv_guest=$out/pv-bench.elf
+# The PV guest's second boot module: the domU of its interdomain rows.
+pv_peer=$out/pv-bench-peer.elf
 xen=${XEN_ELF:-build/xen/xen.elf}
 xenith=${XENITH:-build/xenith.elf32}
 boot_timeout=${BENCH_BOOT_TIMEOUT:-300}
 make=${MAKE:-make}
 # The guest's last line, or a hypervisor or kernel dying.
 end_re='BENCH done|Hardware Dom0 (halted|crashed)|Panic on CPU|FATAL |RESULT: '
-# One vCPU: a region must begin and end on the vCPU that counts it.
+# One vCPU: a region must begin and end on the vCPU that counts it, and
+# the interdomain rows' domU then runs on that vCPU too, so that a region
+# counts dom0, the domU and the hypervisor alike.
 qemu_args=(-cpu max -m 512 -smp 1 -display none -monitor none -no-reboot
 	   -device isa-debug-exit,iobase=0xf4,iosize=4)
 
@@ -113,12 +117,12 @@ boot() { # name kernel append initrd
 }
 
 boot native "$out/native-bench.elf" "" ""
-if build "$pv_guest" pv-xenith pv-xen; then
+if build "$pv_guest" pv-xenith pv-xen && build "$pv_peer" pv-xenith pv-xen; then
 	if build "$xenith" pv-xenith; then
-		boot pv-xenith "$xenith" "console=com1" "$pv_guest"
+		boot pv-xenith "$xenith" "console=com1" "$pv_guest,$pv_peer"
 	fi
 	boot pv-xen "$xen" \
-		"console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1" "$pv_guest"
+		"console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1" "$pv_guest,$pv_peer"
 fi
 
 python3 tests/bench/table.py "$out" \

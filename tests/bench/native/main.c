@@ -19,7 +19,7 @@ void debug_exit(unsigned int code)
  */
 void kmain(void)
 {
-	static const struct bench_op *const tables[] = { native_ops, native_mmu_ops, 0 };
+	static const struct bench_op *const tables[] = { native_ops, native_mmu_ops, native_domu_ops, 0 };
 
 	serial_init();
 	outb(0xff, PIC1_DATA);

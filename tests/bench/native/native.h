@@ -24,7 +24,7 @@ extern uint64_t pml4[512], pd[512];
 void user_roundtrip(void);
 extern const char syscall_entry[];
 
-/* The rows of ops.c, then those of mmu.c. */
-extern const struct bench_op native_ops[], native_mmu_ops[];
+/* The rows of ops.c, those of mmu.c, then the interdomain rows (ops.c), n/a here. */
+extern const struct bench_op native_ops[], native_mmu_ops[], native_domu_ops[];
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * The PV bench guest: the operations of tests/bench/common/bench.c as a
- * PV64 kernel on the test-guest framework, run as dom0 on Xenith or Xen.
+ * PV64 kernel on the test-guest framework, run as dom0 on Xenith or Xen;
+ * its second boot module is the domU of the interdomain rows (domu.c).
  */
 #include "console.h"
 #include "pv.h"
@@ -15,7 +16,7 @@ void bench_write(const char *s, unsigned long len)
 
 void test_main(void)
 {
-	static const struct bench_op *const tables[] = { pv_ops, pv_mmu_ops, NULL };
+	static const struct bench_op *const tables[] = { pv_ops, pv_mmu_ops, pv_domu_ops, NULL };
 
 	bench_run(tables);
 }

@@ -16,7 +16,7 @@ const char *why(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* NULL if no exception was seen since exceptions_reset(). */
 const char *exception_reason(const char *what);
 
-/* The rows of ops.c, then those of mmu.c. */
-extern const struct bench_op pv_ops[], pv_mmu_ops[];
+/* The rows of ops.c, mmu.c and domu.c, in that order. */
+extern const struct bench_op pv_ops[], pv_mmu_ops[], pv_domu_ops[];
 
 #endif

@@ -1,0 +1,129 @@
+/*
+ * The interdomain rows: dom0 against a domU of its own (tests/bench/peer/),
+ * built from the second boot module with the test framework's builder when
+ * the first of these rows is prepared. The bench boots with one vCPU, so
+ * dom0, the domU and the hypervisor all run on it: a round trip's region
+ * counts all three.
+ */
+#include "evtchn.h"
+#include "events.h"
+#include "frames.h"
+#include "grant.h"
+#include "peer.h"
+#include "pv.h"
+
+/* 16 MiB, the domU size issue 5 measures. */
+#define DOMU_PAGES 4096
+#define READY_NS (20 * 1000000000UL)
+
+static struct peer peer;
+static bool started;
+static const char *start_failure;
+/* Where the domU's page is mapped; the copy's destination. */
+static uint8_t map_va[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+static uint8_t copy_dst[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
+
+/* Builds and starts the domU once: NULL when it has offered its page. */
+static const char *domu_ready(void)
+{
+	long rc;
+
+	if (started)
+		return start_failure;
+	started = true;
+	if ((rc = peer_create(&peer, DOMU_PAGES)))
+		return start_failure = why("building the domU: %s: %ld", peer.domu.failed_step, rc);
+	if ((rc = peer_load(&peer, "bench")) || (rc = peer_unpause(&peer)))
+		return start_failure = why("starting the domU: %ld", rc);
+	if ((rc = peer_wait_ring(&peer, READY_NS)))
+		return start_failure = why("the domU did not ring: %ld", rc);
+	return NULL;
+}
+
+/* Sleeps in SCHEDOP_poll until the domU answers on the doorbell. */
+static void wait_answer(void)
+{
+	while (!event_is_pending(peer.doorbell))
+		event_poll(&peer.doorbell, 1, 0);
+	event_clear(peer.doorbell);
+}
+
+static void evtchn_roundtrip(void)
+{
+	evtchn_send(peer.doorbell);
+	wait_answer();
+}
+
+static const char *prepare_evtchn_roundtrip(void)
+{
+	long rc;
+
+	if (domu_ready())
+		return start_failure;
+	if ((rc = evtchn_send(peer.doorbell)))
+		return why("EVTCHNOP_send returned %ld", rc);
+	if ((rc = peer_wait_ring(&peer, READY_NS)))
+		return why("the domU did not answer: %ld", rc);
+	return NULL;
+}
+
+static void grant_map_unmap(void)
+{
+	grant_handle_t handle;
+
+	grant_map(peer.domu.domid, GRANT_REF_RW, 0, map_va, &handle);
+	grant_unmap(map_va, handle);
+}
+
+static const char *prepare_grant_map_unmap(void)
+{
+	grant_handle_t handle;
+	int16_t st;
+	long rc;
+
+	if (domu_ready())
+		return start_failure;
+	if ((rc = grant_free_va(map_va)))
+		return why("unmapping a page of ours: %ld", rc);
+	if ((st = grant_map(peer.domu.domid, GRANT_REF_RW, 0, map_va, &handle)))
+		return why("GNTTABOP_map_grant_ref: status %d", st);
+	if (grant_page_check(map_va, GRANT_REF_RW, 0) >= 0)
+		return why("the mapped page is not the domU's");
+	if ((st = grant_unmap(map_va, handle)))
+		return why("GNTTABOP_unmap_grant_ref: status %d", st);
+	return NULL;
+}
+
+static int16_t copy_page(void)
+{
+	return grant_copy((struct gnttab_copy){
+		.source = { .u.ref = GRANT_REF_RW, .domid = peer.domu.domid },
+		.dest = { .u.gmfn = virt_to_mfn(copy_dst), .domid = DOMID_SELF },
+		.len = PAGE_SIZE,
+		.flags = GNTCOPY_source_gref });
+}
+
+static void grant_copy_page(void)
+{
+	copy_page();
+}
+
+static const char *prepare_grant_copy(void)
+{
+	int16_t st;
+
+	if (domu_ready())
+		return start_failure;
+	if ((st = copy_page()))
+		return why("GNTTABOP_copy: status %d", st);
+	if (grant_page_check(copy_dst, GRANT_REF_RW, 0) >= 0)
+		return why("the copy is not the domU's page");
+	return NULL;
+}
+
+const struct bench_op pv_domu_ops[] = {
+	{ "evtchn_roundtrip", evtchn_roundtrip, prepare_evtchn_roundtrip, 0 },
+	{ "grant_map_unmap", grant_map_unmap, prepare_grant_map_unmap, 0 },
+	{ "grant_copy", grant_copy_page, prepare_grant_copy, 0 },
+	{ 0 },
+};
