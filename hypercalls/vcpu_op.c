@@ -19,6 +19,30 @@ static long set_singleshot_timer(struct vcpu *v, unsigned long arg)
 	return 0;
 }
 
+/* A snapshot with the current state's time brought up to now. */
+static long get_runstate_info(struct vcpu *v, unsigned long arg)
+{
+	struct vcpu_runstate_info r = v->runstate;
+	uint64_t now = now_ns();
+
+	r.time[r.state] += now - r.state_entry_time;
+	r.state_entry_time = now;
+	return copy_to_guest(arg, &r) ? -EFAULT : 0;
+}
+
+/* Written at each switch to the vCPU, and at once for the caller itself. */
+static long register_runstate_area(struct vcpu *v, struct vcpu *curr, unsigned long arg)
+{
+	struct vcpu_register_runstate_memory_area area;
+
+	if (copy_from_guest(&area, arg))
+		return -EFAULT;
+	v->runstate_guest = area.addr.p;
+	if (v == curr && area.addr.p)
+		copy_to_guest_va(area.addr.p, &v->runstate, sizeof(v->runstate));
+	return 0;
+}
+
 long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg)
 {
 	struct vcpu *curr = current_vcpu();
@@ -56,6 +80,10 @@ long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg)
 			return -EINVAL;
 		vcpu_set_timer(v, 0);
 		return 0;
+	case VCPUOP_get_runstate_info:
+		return get_runstate_info(v, arg);
+	case VCPUOP_register_runstate_memory_area:
+		return register_runstate_area(v, curr, arg);
 	case VCPUOP_stop_periodic_timer:
 		return 0;    /* there is no periodic timer to stop */
 	}

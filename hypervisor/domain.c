@@ -38,6 +38,8 @@ static void vcpu_init(struct domain *d, unsigned id)
 	v->processor = (d->domain_id + id) % nr_cpus_online;
 	v->kernel_mode = true;
 	v->vcpu_info = &d->shared_info->vcpu_info[id];
+	v->runstate.state = RUNSTATE_offline;
+	v->runstate.state_entry_time = now_ns();
 	d->vcpu[id] = v;
 	sched_add_vcpu(v);
 }

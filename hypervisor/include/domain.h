@@ -7,6 +7,7 @@
 #include <xen/xen.h>
 #include <xen/event_channel.h>
 #include <xen/grant_table.h>
+#include <xen/vcpu.h>
 
 #define MAX_DOMAINS      64
 #define MAX_VCPUS        8
@@ -68,6 +69,8 @@ struct vcpu {
 	uint64_t vruntime;               /* run time scaled by 256 / weight */
 	uint64_t run_start;              /* when it was last charged */
 	uint64_t cpu_time;               /* ns it has run, for getdomaininfo */
+	struct vcpu_runstate_info runstate;    /* Xen's accounting of its states */
+	unsigned long runstate_guest;    /* where the guest wants a copy; 0: nowhere */
 	uint64_t period_start, period_used;   /* for the domain's cap */
 	uint64_t poll_deadline;          /* 0: none */
 	unsigned int poll_nr;            /* ports of an ongoing SCHEDOP_poll */

@@ -54,6 +54,10 @@ static inline void schedule_at_exit(void)
  * every other CPU after start-up) enters the scheduler here. */
 void __noreturn scheduler_start(void);
 
+/* The vCPU's runstate (RUNSTATE_*) changes now; its time so far in the
+ * old state is added up, as Xen's vcpu_runstate_info counts it. */
+void vcpu_runstate_change(struct vcpu *v, int state, uint64_t now);
+
 /* Timer interrupt work: vCPU timers, poll timeouts, slice ends. */
 void sched_timer_tick(void);
 

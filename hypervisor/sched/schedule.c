@@ -146,6 +146,24 @@ static struct vcpu *idle_until_runnable(struct percpu *p)
 
 /* A capped vCPU's slice also ends where its budget for the period does,
  * so that it never runs past its cap by more than a timer's latency. */
+void vcpu_runstate_change(struct vcpu *v, int state, uint64_t now)
+{
+	struct vcpu_runstate_info *r = &v->runstate;
+
+	r->time[r->state] += now - r->state_entry_time;
+	r->state = state;
+	r->state_entry_time = now;
+}
+
+/* Where a vCPU that stops running goes: back to wait its turn, or to
+ * sleep until an event, or offline. */
+static int state_after_running(const struct vcpu *v)
+{
+	if (vcpu_runnable(v))
+		return RUNSTATE_runnable;
+	return v->online ? RUNSTATE_blocked : RUNSTATE_offline;
+}
+
 static void start_slice(struct percpu *p, struct vcpu *next)
 {
 	uint64_t now = now_ns();
@@ -173,11 +191,14 @@ void schedule(void)
 		start_slice(p, next);
 		return;
 	}
-	if (prev)
+	if (prev) {
+		vcpu_runstate_change(prev, state_after_running(prev), now_ns());
 		vcpu_switch_out(prev);
+	}
 	p->curr = NULL;
 	if (!next)
 		next = idle_until_runnable(p);
+	vcpu_runstate_change(next, RUNSTATE_running, now_ns());
 	vcpu_switch_in(next);
 	start_slice(p, next);
 }
@@ -187,6 +208,7 @@ void scheduler_start(void)
 	struct percpu *p = this_cpu();
 	struct vcpu *next = idle_until_runnable(p);
 
+	vcpu_runstate_change(next, RUNSTATE_running, now_ns());
 	vcpu_switch_in(next);
 	start_slice(p, next);
 	return_to_guest();

@@ -81,7 +81,7 @@ static const struct bad_call bad_pointers[] = {
 	    CONSOLEIO_write, 4, HYPERVISOR_VA),
 	BAD("grant_table_op query_size", -XEN_EFAULT,
 	    __HYPERVISOR_grant_table_op, GNTTABOP_query_size, UNMAPPED_VA, 1),
-	PENDING("vcpu_op get_runstate_info", -XEN_EFAULT, __HYPERVISOR_vcpu_op,
+	BAD("vcpu_op get_runstate_info", -XEN_EFAULT, __HYPERVISOR_vcpu_op,
 	    VCPUOP_get_runstate_info, 0, UNMAPPED_VA),
 	BAD("mmuext_op", -XEN_EFAULT, __HYPERVISOR_mmuext_op, UNMAPPED_VA, 1, 0,
 	    DOMID_SELF),

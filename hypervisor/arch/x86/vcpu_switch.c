@@ -7,6 +7,7 @@
  */
 #include "arch.h"
 #include "domain.h"
+#include "guest_access.h"
 #include "time.h"
 #include "vcpu_switch.h"
 #include "x86.h"
@@ -46,6 +47,10 @@ void vcpu_switch_in(struct vcpu *v)
 	gdt_set_guest_frames(p->cpu_id, v->gdt_frames, v->gdt_nr_frames);
 	set_ts(p->fpu_owner != v || v->fpu_ts);
 	vcpu_time_publish(v);
+	/* Its own tables are loaded: the guest's copy of its runstate can be
+	 * written; a bad address is the guest's loss, as on Xen. */
+	if (v->runstate_guest)
+		copy_to_guest_va(v->runstate_guest, &v->runstate, sizeof(v->runstate));
 }
 
 static void fpu_load(struct percpu *p, struct vcpu *v)
