@@ -88,3 +88,7 @@ UNIT_TESTS += $(USER_BUILD)/bin/libc_test
 # The guest kernel's own programs, one folder each under guest-kernel/user/.
 $(eval $(call user_program,init,$(wildcard guest-kernel/user/init/*.c)))
 $(eval $(call user_program,systest,$(wildcard guest-kernel/user/systest/*.c)))
+$(eval $(call user_program,sh,$(wildcard guest-kernel/user/sh/*.c)))
+# The tools, one file each.
+USER_TOOLS := $(basename $(notdir $(wildcard guest-kernel/user/tools/*.c)))
+$(foreach t,$(USER_TOOLS),$(eval $(call user_program,$(t),guest-kernel/user/tools/$(t).c)))

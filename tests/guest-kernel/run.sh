@@ -30,14 +30,26 @@ XENITH_POWEROFF=1
 NATIVE_IMAGE=$BUILD/guest-kernel-native.elf
 NATIVE_CMDLINE="console=com1"
 
-# What a test prompts for and what the harness types then (Enter is \r,
-# as from a terminal).
-declare -A PROMPT=([smoke]="smoke: type a line:")
-declare -A INPUT=([smoke]=$'ping\r')
+# What a test prompts for (an extended regular expression) and the lines
+# the harness types, one each time the prompt shows once more (Enter is
+# \r, as from a terminal).
+SH_INPUT=(
+	'echo sh: hello | cat'
+	'echo sh: redirected > /tmp/f; echo sh: appended >> /tmp/f; cat < /tmp/f'
+	"echo 'echo sh: script ran; false' > /tmp/script; sh /tmp/script; echo sh: script status \$?"
+	'sleep 30 & kill $!; wait; echo sh: killed status $?'
+	'nosuch; echo sh: missing status $?'
+	'poweroff'
+)
+declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# ")
+declare -A INPUT=([smoke]=$'ping\r' [sh]="$(printf '%s\r' "${SH_INPUT[@]}")")
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
-USERLAND_TESTS=(systest)
+USERLAND_TESTS=(systest sh)
+# Or, instead of a result line, the lines it must print (those that
+# start with its name), in tests/guest-kernel/NAME.expected.
+EXPECTED_DIR=tests/guest-kernel
 declare -A VERDICT=([systest]="^systest: [0-9]+ passed, [0-9]+ failed")
 declare -A PASS=([systest]="^systest: [0-9]+ passed, 0 failed")
 
@@ -100,12 +112,13 @@ start_qemu() {
 # Waits for the end (Xenith: QEMU exits; Xen: its message), typing the
 # test's input once its prompt shows. Never sleeps for the guest's sake.
 watch_boot() {
-	local hv=$1 test=$2 log=$3 deadline=$((SECONDS + TIMEOUT)) typed=
+	local hv=$1 test=$2 log=$3 deadline=$((SECONDS + TIMEOUT)) typed=0 input
 	local prompt=${PROMPT[$test]:-}
+	IFS=$'\r' read -ra input <<<"${INPUT[$test]:-}"
 	while kill -0 "$QEMU_PID" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
-		if [ -n "$prompt" ] && [ -z "$typed" ] && grep -qaF "$prompt" "$log"; then
-			printf '%s' "${INPUT[$test]}" >&3
-			typed=1
+		if [ "$typed" -lt "${#input[@]}" ] && [ "$(grep -caE "$prompt" "$log")" -gt "$typed" ]; then
+			printf '%s\r' "${input[$typed]}" >&3
+			typed=$((typed + 1))
 		fi
 		[ "$hv" = xen ] && grep -Eqa "$XEN_END" "$log" && break
 		sleep 0.1
@@ -135,8 +148,27 @@ finish_boot() {
 	fi
 }
 
+# Says what is wrong with the test's output, if anything.
+check_result() {
+	local test=$1 log=$2 expected=$EXPECTED_DIR/$1.expected verdict lines
+	if [ -f "$expected" ]; then
+		diff -q "$expected" <(grep -a "^$test: " "$log" | tr -d '\r') >/dev/null ||
+			echo "its lines differ from $expected"
+		return
+	fi
+	verdict=${VERDICT[$test]:-"RESULT: $test: "}
+	lines=$(grep -Ea "$verdict" "$log" | tr -d '\r')
+	if [ -z "$lines" ]; then
+		echo "no line matching '$verdict'"
+	elif [ "$(printf '%s\n' "$lines" | wc -l)" -ne 1 ]; then
+		echo "more than one result line"
+	elif ! printf '%s\n' "$lines" | grep -Eq "${PASS[$test]:-"RESULT: $test: PASS"}"; then
+		echo "got '$lines'"
+	fi
+}
+
 run_test() {
-	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline modules expected verdict lines problem=
+	local hv=$1 test=$2 log=$LOGS/$hv-$2.log image cmdline modules expected problem
 	case $hv in
 	xen) image=$XEN_IMAGE cmdline=$XEN_CMDLINE expected=$XEN_POWEROFF ;;
 	xenith) image=$XENITH_IMAGE cmdline=$XENITH_CMDLINE expected="exit status $XENITH_POWEROFF" ;;
@@ -154,15 +186,7 @@ run_test() {
 	start_qemu "$image" "$cmdline" "$modules" "$log"
 	watch_boot "$hv" "$test" "$log"
 	finish_boot "$hv" "$log"
-	verdict=${VERDICT[$test]:-"RESULT: $test: "}
-	lines=$(grep -Ea "$verdict" "$log" | tr -d '\r')
-	if [ -z "$lines" ]; then
-		problem="no line matching '$verdict'"
-	elif [ "$(printf '%s\n' "$lines" | wc -l)" -ne 1 ]; then
-		problem="more than one result line"
-	elif ! printf '%s\n' "$lines" | grep -Eq "${PASS[$test]:-"RESULT: $test: PASS"}"; then
-		problem="got '$lines'"
-	fi
+	problem=$(check_result "$test" "$log")
 	if [[ $outcome != "$expected"* ]]; then
 		problem="${problem:+$problem; }expected '$expected', got '$outcome'"
 	fi

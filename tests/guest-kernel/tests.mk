@@ -34,21 +34,27 @@ $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 	cp $< $(GKT_OUT)/$*.root/init
 	cd $(GKT_OUT)/$*.root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$*.cpio
 
-# systest's root: init, which runs /bin/systest (there is no /etc/rc),
-# the programs the suite runs, and an empty /tmp to work in. The programs
-# go in without their debugging sections, which only the host's debugger
-# reads.
-GKT_SYSTEST_ROOT := $(GKT_OUT)/systest.root
-GKT_SYSTEST_BIN := systest hello
-ALL_TARGETS += $(GKT_OUT)/systest.cpio
-
-$(GKT_OUT)/systest.cpio: $(USER_BUILD)/bin/init $(GKT_SYSTEST_BIN:%=$(USER_BUILD)/bin/%)
-	rm -rf $(GKT_SYSTEST_ROOT)
-	mkdir -p $(GKT_SYSTEST_ROOT)/tmp $(GKT_SYSTEST_ROOT)/bin
-	strip --strip-debug -o $(GKT_SYSTEST_ROOT)/init $(USER_BUILD)/bin/init
-	for p in $(GKT_SYSTEST_BIN); do \
-		strip --strip-debug -o $(GKT_SYSTEST_ROOT)/bin/$$p $(USER_BUILD)/bin/$$p || exit 1; \
+# $(call userland_root,NAME,PROGRAMS): $(GKT_OUT)/NAME.cpio, a root with
+# init, the PROGRAMS in /bin, and an empty /tmp to work in. The programs
+# go in without symbols or debugging sections, which only the host's
+# debugger reads (from $(USER_BUILD)/bin): on real Xen the PV kernel
+# panics at boot once its image and root pass 4 MiB.
+define userland_root
+ALL_TARGETS += $(GKT_OUT)/$(1).cpio
+$(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%)
+	rm -rf $(GKT_OUT)/$(1).root
+	mkdir -p $(GKT_OUT)/$(1).root/tmp $(GKT_OUT)/$(1).root/bin
+	strip -o $(GKT_OUT)/$(1).root/init $(USER_BUILD)/bin/init
+	for p in $(2); do \
+		strip -o $(GKT_OUT)/$(1).root/bin/$$$$p $(USER_BUILD)/bin/$$$$p || exit 1; \
 	done
-	cd $(GKT_SYSTEST_ROOT) && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../systest.cpio
+	cd $(GKT_OUT)/$(1).root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$(1).cpio
+endef
+
+# systest's root: init runs /bin/systest (there is neither /etc/rc nor
+# /bin/sh), with the programs the suite runs.
+$(eval $(call userland_root,systest,systest hello))
+# The shell's root: init starts /bin/sh on the console.
+$(eval $(call userland_root,sh,sh $(USER_TOOLS)))
 
 -include $(wildcard $(GKT_OUT)/*.d)

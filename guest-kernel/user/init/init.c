@@ -1,6 +1,7 @@
 /*
  * init, the first process: starts /etc/rc if there is one, else the
- * system test suite; reaps every orphan meanwhile (they all become its
+ * shell on the console if there is one (so that a boot ends at a prompt),
+ * else the system test suite; reaps every orphan meanwhile (they all become its
  * children); and when what it started ends, says how and powers the
  * machine off.
  */
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #define RC "/etc/rc"
+#define SHELL "/bin/sh"
 #define FALLBACK "/bin/systest"
 
 static pid_t start(const char *path)
@@ -36,10 +38,18 @@ static void report(const char *path, int status)
 		printf("init: %s killed by signal %d\n", path, WTERMSIG(status));
 }
 
-int main(void)
+static const char *first_program(void)
 {
 	struct stat st;
-	const char *path = stat(RC, &st) == 0 ? RC : FALLBACK;
+
+	if (stat(RC, &st) == 0)
+		return RC;
+	return stat(SHELL, &st) == 0 ? SHELL : FALLBACK;
+}
+
+int main(void)
+{
+	const char *path = first_program();
 	pid_t child = start(path), pid;
 	int status;
 

@@ -1,0 +1,5 @@
+/* false: fails, for scripts that test a status. */
+int main(void)
+{
+	return 1;
+}
