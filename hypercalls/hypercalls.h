@@ -49,6 +49,9 @@ long run_batch(unsigned long list, unsigned long count, unsigned long pdone,
 long resolve_pg_owner(const struct domain *d, unsigned long foreigndom, domid_t *pg_owner);
 long do_domctl(unsigned long arg);
 long do_vm_assist(unsigned long cmd, unsigned long type);
+long do_event_channel_op_compat(unsigned long arg);
+long do_physdev_op_compat(unsigned long arg);
+long do_sched_op_compat(unsigned long cmd, unsigned long arg);
 long do_sysctl(unsigned long arg);
 struct xen_domctl_getdomaininfo;
 void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *info);

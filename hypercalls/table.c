@@ -38,6 +38,9 @@ static const hypercall_fn hypercall_table[] = {
 	HYPERCALL(domctl),
 	HYPERCALL(sysctl),
 	HYPERCALL(vm_assist),
+	HYPERCALL(event_channel_op_compat),
+	HYPERCALL(physdev_op_compat),
+	HYPERCALL(sched_op_compat),
 	HYPERCALL(grant_table_op),
 };
 

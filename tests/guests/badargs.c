@@ -98,9 +98,9 @@ static const struct bad_call bad_pointers[] = {
 	PENDING("platform_op", -XEN_EFAULT, __HYPERVISOR_platform_op, UNMAPPED_VA),
 	BAD("sysctl", -XEN_EFAULT, __HYPERVISOR_sysctl, UNMAPPED_VA),
 	BAD("domctl", -XEN_EFAULT, __HYPERVISOR_domctl, UNMAPPED_VA),
-	PENDING("event_channel_op_compat", -XEN_EFAULT,
+	BAD("event_channel_op_compat", -XEN_EFAULT,
 	    __HYPERVISOR_event_channel_op_compat, UNMAPPED_VA),
-	PENDING("physdev_op_compat", -XEN_EFAULT, __HYPERVISOR_physdev_op_compat,
+	BAD("physdev_op_compat", -XEN_EFAULT, __HYPERVISOR_physdev_op_compat,
 	    UNMAPPED_VA),
 };
 
