@@ -7,7 +7,9 @@
  */
 #include "arch.h"
 #include "hypercalls.h"
+#include "frames.h"
 #include "mm.h"
+#include "pv_mmu.h"
 #include <xen/memory.h>
 
 /*
@@ -124,43 +126,94 @@ static long machphys_mfn_list(unsigned long arg)
 	return copy_to_guest(arg, &list) ? -EFAULT : 0;
 }
 
-/* One fresh frame per extent (order 0 only) for a PV domain: its gpfn
- * goes into the M2P and, as PV builders expect, its MFN back into
- * extent_start. The result is the number of extents done; a long request
- * continues from the extent it reached (cmd's upper bits). */
-static long populate_physmap(unsigned long cmd, unsigned long arg)
+/* What one extent of a reservation op does with its slot of extent_start
+ * (order 0 only): false stops the op there. */
+typedef bool (*extent_fn)(struct domain *d, unsigned long slot);
+
+/* A fresh frame: its gpfn (from the slot) goes into the M2P and, as PV
+ * builders expect, its MFN back into the slot. */
+static bool populate_one(struct domain *d, unsigned long slot)
+{
+	xen_pfn_t gpfn;
+
+	if (copy_from_guest_va(&gpfn, slot, sizeof(gpfn)) || d->tot_pages >= d->max_pages)
+		return false;
+	long mfn = alloc_frame(d->domain_id);
+	if (mfn < 0)
+		return false;
+	if (copy_to_guest_va(slot, &mfn, sizeof(mfn))) {
+		free_frame(mfn);
+		return false;
+	}
+	d->tot_pages++;
+	m2p_set(mfn, gpfn);
+	return true;
+}
+
+/* A fresh frame for a balloon: its MFN goes into the slot; where it sits
+ * in the guest's physical map is the guest's to say (MMU_MACHPHYS_UPDATE). */
+static bool increase_one(struct domain *d, unsigned long slot)
+{
+	if (d->tot_pages >= d->max_pages)
+		return false;
+	long mfn = alloc_frame(d->domain_id);
+	if (mfn < 0)
+		return false;
+	if (copy_to_guest_va(slot, &mfn, sizeof(mfn))) {
+		free_frame(mfn);
+		return false;
+	}
+	d->tot_pages++;
+	return true;
+}
+
+/* The guest gives a frame back (PV: by its MFN). Only a frame nothing
+ * maps or types any more can go: Xen would free a mapped one later, here
+ * the op stops at it (docs/abi.md). The hypervisor's pages it shares with
+ * the guest (shared_info, grant table) never go this way. */
+static bool decrease_one(struct domain *d, unsigned long slot)
+{
+	xen_pfn_t mfn;
+
+	if (copy_from_guest_va(&mfn, slot, sizeof(mfn)) || frame_kind(mfn) != FRAME_RAM)
+		return false;
+	struct page_info *pg = mfn_to_page(mfn);
+	if (pg->owner != d->domain_id || pg->ref_count || pg->type_count ||
+	    (pg->flags & PGF_xen_shared))
+		return false;
+	free_frame(mfn);
+	d->tot_pages--;
+	return true;
+}
+
+/* The reservation ops share Xen's shape: the result is the number of
+ * extents done (also when the request cannot be read, as on Xen); a long
+ * request continues from the extent it reached (cmd's upper bits). */
+static long reservation_op(unsigned long cmd, unsigned long arg, extent_fn one)
 {
 	struct domain *self = current_vcpu()->domain;
 	struct xen_memory_reservation r;
-	unsigned long i = cmd >> MEMOP_EXTENT_SHIFT;
+	unsigned long start = cmd >> MEMOP_EXTENT_SHIFT, i = start;
 
 	if (copy_from_guest(&r, arg))
-		return -EFAULT;
+		return start;
 	struct domain *d = r.domid == DOMID_SELF ? self : domain_by_id(r.domid);
 	if (!d)
 		return -ESRCH;
 	if (d != self && !self->is_privileged)
 		return -EPERM;
 	if (r.extent_order)
-		return i;
+		return start;
 	for (; i < r.nr_extents; i++) {
-		if (i > (cmd >> MEMOP_EXTENT_SHIFT) && hypercall_preempt_check()) {
-			guest_regs()->rdi = XENMEM_populate_physmap | (i << MEMOP_EXTENT_SHIFT);
+		if (i > start && hypercall_preempt_check()) {
+			guest_regs()->rdi = (cmd & MEMOP_CMD_MASK) | (i << MEMOP_EXTENT_SHIFT);
 			return -ERESTART;
 		}
-		unsigned long slot = (unsigned long)r.extent_start.p + i * sizeof(xen_pfn_t);
-		xen_pfn_t gpfn;
-		if (copy_from_guest_va(&gpfn, slot, sizeof(gpfn)) || d->tot_pages >= d->max_pages)
+		spin_lock(&mm_lock);
+		bool done = one(d, (unsigned long)r.extent_start.p + i * sizeof(xen_pfn_t));
+		spin_unlock(&mm_lock);
+		if (!done)
 			break;
-		long mfn = alloc_frame(d->domain_id);
-		if (mfn < 0)
-			break;
-		if (copy_to_guest_va(slot, &mfn, sizeof(mfn))) {
-			free_frame(mfn);
-			break;
-		}
-		d->tot_pages++;
-		m2p_set(mfn, gpfn);
 	}
 	return i;
 }
@@ -171,7 +224,11 @@ long do_memory_op(unsigned long cmd, unsigned long arg)
 
 	switch (op) {
 	case XENMEM_populate_physmap:
-		return populate_physmap(cmd, arg);
+		return reservation_op(cmd, arg, populate_one);
+	case XENMEM_increase_reservation:
+		return reservation_op(cmd, arg, increase_one);
+	case XENMEM_decrease_reservation:
+		return reservation_op(cmd, arg, decrease_one);
 	case XENMEM_maximum_ram_page:
 	case XENMEM_current_reservation:
 	case XENMEM_maximum_reservation:

@@ -70,7 +70,7 @@ static const struct bad_call bad_pointers[] = {
 	    0, DOMID_SELF),
 	BAD("set_gdt", -XEN_EFAULT, __HYPERVISOR_set_gdt, UNMAPPED_VA, 1),
 	/* Xen answers how many extents it did, not an error, for this one. */
-	PENDING("memory_op increase_reservation", 0, __HYPERVISOR_memory_op,
+	BAD("memory_op increase_reservation", 0, __HYPERVISOR_memory_op,
 	    XENMEM_increase_reservation, UNMAPPED_VA),
 	BAD("memory_op maximum_reservation", -XEN_EFAULT, __HYPERVISOR_memory_op,
 	    XENMEM_maximum_reservation, UNMAPPED_VA),
