@@ -30,6 +30,7 @@ ROWS = {
     "ptwr_store": "PTE store into a read-only L1 (PV: trapped and emulated, ptwr)",
     "new_baseptr": "switch L4: mmuext_op(NEW_BASEPTR) (native: mov %cr3)",
     "mov_cr3": "switch L4: mov %cr3 (PV: trapped and emulated)",
+    "domain_create": "domain creation: createdomain to the domU's first instruction (16 MiB)",
     "evtchn_roundtrip": "interdomain event channel round trip: send, domU answers, SCHEDOP_poll",
     "grant_map_unmap": "grant map + unmap of a domU's 4 KiB page",
     "grant_copy": "grant copy of a domU's 4 KiB page",

@@ -1,9 +1,11 @@
 /*
  * The domU the PV bench guest builds for the interdomain rows
- * (tests/bench/pv/domu.c): it offers dom0 one page (grant.h's
- * GRANT_REF_RW), rings dom0 once it is ready, then answers every ring
- * with one. It never ends by itself: dom0 destroys it.
+ * (tests/bench/pv/domu.c). First thing, it ends the region of the domain
+ * creation row; it offers dom0 one page to map and copy (grant.h's
+ * GRANT_REF_RW), rings dom0 once ready, then answers every ring with one.
+ * It never ends by itself: dom0 destroys it.
  */
+#include "../common/markers.h"
 #include "grant.h"
 #include "peer.h"
 #include "test.h"
@@ -17,9 +19,10 @@ static uint8_t page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
 void test_main(void)
 {
-	grant_entry_v1_t *table = grant_table();
+	grant_entry_v1_t *table;
 
-	if (!table) {
+	region_end();
+	if (!(table = grant_table())) {
 		fail("no grant table");
 		return;
 	}
