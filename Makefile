@@ -25,13 +25,13 @@ all: $(ALL_TARGETS)
 deps:
 	@bash scripts/deps.sh
 
+# Domain 0 is the guest kernel with a root holding the shell and tools.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@bash scripts/run.sh $(BUILD)/xenith.elf32 $(BUILD)/guests/banner.elf
+	@bash scripts/run.sh $(BUILD)/xenith.elf32 $(BUILD)/guest-kernel-pv.elf,$(GK_INITRD)
 
-# The root the native guest kernel boots with: the newlib suite's, until a
-# shell's root exists.
-GK_INITRD ?= $(BUILD)/guest-kernel-tests/systest.cpio
+# The root the guest kernel boots with in make run and make run-native.
+GK_INITRD ?= $(BUILD)/guest-kernel-tests/sh.cpio
 
 run-native: deps
 	@$(MAKE) --no-print-directory $(BUILD)/guest-kernel-native.elf $(GK_INITRD)
