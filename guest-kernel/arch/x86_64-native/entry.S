@@ -21,43 +21,6 @@
 	jmp interrupt_common
 .endm
 
-/* The general registers, in struct uregs order (r15 lowest). */
-.macro save_registers
-	push %rax
-	push %rbx
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %rbp
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	push %r12
-	push %r13
-	push %r14
-	push %r15
-.endm
-
-.macro restore_registers
-	pop %r15
-	pop %r14
-	pop %r13
-	pop %r12
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rbp
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rbx
-	pop %rax
-.endm
-
 	.text
 	exception_stubs
 	stub irq_timer, VECTOR_TIMER, 0

@@ -32,21 +32,7 @@
 	stub syscall_callback, VECTOR_SYSCALL, 0
 
 entry_common:
-	push %rax
-	push %rbx
-	push %rcx
-	push %rdx
-	push %rsi
-	push %rdi
-	push %rbp
-	push %r8
-	push %r9
-	push %r10
-	push %r11
-	push %r12
-	push %r13
-	push %r14
-	push %r15
+	save_registers
 	mov %rsp, %rdi
 	cld
 	call trap_dispatch
@@ -58,21 +44,7 @@ entry_common:
 arch_enter_user:
 	mov %rdi, %rsp
 leave_to_guest:
-	pop %r15
-	pop %r14
-	pop %r13
-	pop %r12
-	pop %r11
-	pop %r10
-	pop %r9
-	pop %r8
-	pop %rbp
-	pop %rdi
-	pop %rsi
-	pop %rdx
-	pop %rcx
-	pop %rbx
-	pop %rax
+	restore_registers
 	add $8, %rsp
 	jmp IRET_STUB
 
