@@ -13,15 +13,20 @@ extern char __rodata_end[], __image_end[];
 struct arch_aspace kernel_as;
 unsigned long physmap_end_pfn;
 
-/* In pfn order, so that a table page taken from the direct map
- * (boot_mm.c) is always one it already covers. */
+/*
+ * In pfn order, so that a table page taken from the direct map
+ * (boot_mm.c) is always one it already covers. A page's own tables are
+ * made before its mapping is chosen: the new L1 may be that very page,
+ * which Xen then lets be mapped read-only only.
+ */
 void physmap_build(void)
 {
 	for (unsigned long pfn = 0; pfn < xen_start.nr_pages; pfn++) {
-		uint64_t flags = boot_page_is_table(pfn) ? KERNEL_RO : KERNEL_RW;
 		phys_addr_t pa = (phys_addr_t)pfn << PAGE_SHIFT;
+		uintptr_t va = PHYSMAP_BASE + pa;
 
-		if (pt_map(&kernel_as, PHYSMAP_BASE + pa, pa, flags))
+		if (!pt_l1_of(&kernel_as, va, true) ||
+		    pt_map(&kernel_as, va, pa, boot_page_is_table(pfn) ? KERNEL_RO : KERNEL_RW))
 			panic("out of memory for the direct map");
 		physmap_end_pfn = pfn + 1;
 	}
