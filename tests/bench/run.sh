@@ -4,6 +4,7 @@
 # one table, writes docs/bench/bench.csv and the results in docs/bench/README.md.
 # A column that cannot run says why in its status; the others still run.
 set -euo pipefail
+source scripts/qemu.sh
 
 out=build/bench
 plugin=$out/insncount.so
@@ -16,24 +17,19 @@ boot_timeout=${BENCH_BOOT_TIMEOUT:-300}
 make=${MAKE:-make}
 # The guest's last line, or a hypervisor or kernel dying.
 end_re='BENCH done|Hardware Dom0 (halted|crashed)|Panic on CPU|FATAL |RESULT: '
-# One vCPU: a region must begin and end on the vCPU that counts it, and
-# the interdomain rows' domU then runs on that vCPU too, so that a region
-# counts dom0, the domU and the hypervisor alike.
-qemu_args=(-cpu max -m 512 -smp 1 -display none -monitor none -no-reboot
-	   -device isa-debug-exit,iobase=0xf4,iosize=4)
+# One vCPU (the later -smp wins): a region must begin and end on the vCPU
+# that counts it, and the interdomain rows' domU then runs on that vCPU
+# too, so that a region counts dom0, the domU and the hypervisor alike.
+qemu_args=("${QEMU_MACHINE[@]}" -smp 1)
 
-# KVM only where the CPU really has vmx/svm: the software KVM of machines
-# without them mis-executes ring-0 hypervisors.
-if grep -qwE 'vmx|svm' /proc/cpuinfo; then
-	accel=kvm accel_note="kvm (vmx/svm present; TCG plugins do not run under KVM: no instruction counts)"
+accel=$(pick_accel)
+if [ "$accel" = kvm ]; then
+	accel_note="kvm (vmx/svm present; TCG plugins do not run under KVM: no instruction counts)"
 else
-	accel=tcg accel_note="tcg (no vmx/svm in /proc/cpuinfo)"
+	accel_note="tcg (no vmx/svm in /proc/cpuinfo, or no writable /dev/kvm)"
 fi
 
-# QEMU runs in the background, where SIGINT does not reach it, and Xen's
-# QEMU never ends by itself: an interrupted run must end it.
-qemu_pid=
-trap '[ -z "$qemu_pid" ] || kill "$qemu_pid" 2>/dev/null' EXIT
+trap 'stop_qemu || true' EXIT
 trap 'exit 130' INT TERM
 
 one_line() {
@@ -90,9 +86,9 @@ boot() { # name kernel append initrd
 	: >"$log"
 	: >"$out/$name.regions"
 	qemu-system-x86_64 "${args[@]}" 2>"$out/$name.qemu.err" &
-	qemu_pid=$!
+	QEMU_PID=$!
 	local start=$SECONDS rc=0 timed_out=0
-	while kill -0 "$qemu_pid" 2>/dev/null; do
+	while kill -0 "$QEMU_PID" 2>/dev/null; do
 		if grep -aqE "$end_re" "$log"; then
 			break
 		fi
@@ -103,9 +99,9 @@ boot() { # name kernel append initrd
 		sleep 0.1
 	done
 	# It may have exited by itself meanwhile.
-	kill "$qemu_pid" 2>/dev/null || true
-	wait "$qemu_pid" || rc=$?
-	qemu_pid=
+	kill "$QEMU_PID" 2>/dev/null || true
+	wait "$QEMU_PID" || rc=$?
+	QEMU_PID=
 	if grep -aq 'BENCH done' "$log"; then
 		echo ok >"$out/$name.status"
 	elif [ -s "$out/$name.qemu.err" ] && [ ! -s "$log" ]; then

@@ -9,6 +9,7 @@
 #   tests/guest-kernel/run.sh [--hv xenith|xen|native] [TEST...]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/qemu.sh
 
 BUILD=build
 KERNEL=$BUILD/guest-kernel-pv.elf
@@ -55,7 +56,6 @@ declare -A PASS=([systest]="^systest: [0-9]+ passed, 0 failed")
 
 passed=0
 failed=0
-QEMU_PID=
 outcome=
 
 usage() {
@@ -63,18 +63,6 @@ usage() {
 	exit 2
 }
 
-# KVM only where the CPU really has VT-x or AMD-V (DESIGN.md §4).
-pick_accel() {
-	if grep -Eqw 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
-		echo kvm
-	else
-		echo tcg
-	fi
-}
-
-stop_qemu() {
-	[ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null
-}
 trap stop_qemu EXIT
 trap 'exit 130' INT TERM
 
@@ -82,15 +70,7 @@ report_failure() {
 	local test=$1 hv=$2 what=$3 log=$4
 	echo "FAIL: $test on $hv: $what"
 	failed=$((failed + 1))
-	[ -f "$log" ] || return 0
-	echo "--- last $TAIL_LINES lines of $log"
-	tail -n "$TAIL_LINES" "$log" | tr -cd '\11\12\15\40-\176'
-	echo "---"
-	if [ -s "$log.qemu" ]; then
-		echo "--- QEMU said:"
-		grep -v "terminating on signal" "$log.qemu"
-		echo "---"
-	fi
+	show_log_tail "$log" "$TAIL_LINES"
 }
 
 # The serial line is QEMU's stdio: output to the log, input from a FIFO the
@@ -101,9 +81,7 @@ start_qemu() {
 	: >"$log"
 	mkfifo "$fifo"
 	exec 3<>"$fifo"
-	qemu-system-x86_64 -accel "$ACCEL" -cpu max -m 512 -smp 2 \
-		-display none -monitor none -no-reboot -serial stdio \
-		-device isa-debug-exit,iobase=0xf4,iosize=4 \
+	qemu-system-x86_64 -accel "$ACCEL" "${QEMU_MACHINE[@]}" -serial stdio \
 		-kernel "$image" -append "$cmdline" \
 		-initrd "$modules" <"$fifo" >"$log" 2>"$log.qemu" &
 	QEMU_PID=$!

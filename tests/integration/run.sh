@@ -6,6 +6,7 @@
 #   tests/integration/run.sh [--hv xenith|xen] [GUEST...]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+source scripts/qemu.sh
 
 BUILD=build
 LOGS=$BUILD/integration
@@ -62,16 +63,6 @@ usage() {
 	exit 2
 }
 
-# KVM only where the CPU really has VT-x or AMD-V: this machine's /dev/kvm
-# is a software backend that mis-executes a ring-0 hypervisor.
-pick_accel() {
-	if grep -Eqw 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
-		echo kvm
-	else
-		echo tcg
-	fi
-}
-
 # A guest's image: hostile guests are built beside the others.
 guest_elf() {
 	if [ -f "tests/hostile/$1.c" ]; then
@@ -96,9 +87,7 @@ qemu_args() {
 	module=$(guest_elf "$3")
 	[ -n "$4" ] && module="$module $4"
 	[ -n "${EXTRA_MODULES[$3]:-}" ] && module="$module,${EXTRA_MODULES[$3]}"
-	QEMU_ARGS=(-accel "$ACCEL" -cpu max -m 512 -smp 2
-		-display none -monitor none -no-reboot -serial "file:$5"
-		-device isa-debug-exit,iobase=0xf4,iosize=4
+	QEMU_ARGS=(-accel "$ACCEL" "${QEMU_MACHINE[@]}" -serial "file:$5"
 		-kernel "$1" -append "$2" -initrd "$module")
 }
 
@@ -106,16 +95,7 @@ report_failure() {
 	local hv=$1 guest=$2 reason=$3 what=$4 log=$5
 	echo "FAIL: $guest ($reason) on $hv: $what"
 	failed=$((failed + 1))
-	[ -f "$log" ] || return 0
-	echo "--- last $TAIL_LINES lines of $log"
-	# A guest that went astray may have written binary to the console.
-	tail -n "$TAIL_LINES" "$log" | tr -cd '\11\12\15\40-\176'
-	echo "---"
-	if grep -qv "terminating on signal" "$log.qemu" 2>/dev/null; then
-		echo "--- QEMU said:"
-		grep -v "terminating on signal" "$log.qemu"
-		echo "---"
-	fi
+	show_log_tail "$log" "$TAIL_LINES"
 }
 
 # The guest's own verdict: exactly one result line, PASS or SKIP.
@@ -131,12 +111,6 @@ check_result_line() {
 	fi
 }
 
-# QEMU runs in the background so that an interrupted run can still end it
-# (background jobs ignore SIGINT, and Xen's QEMU never ends by itself).
-QEMU_PID=
-stop_qemu() {
-	[ -n "$QEMU_PID" ] && kill "$QEMU_PID" 2>/dev/null
-}
 trap stop_qemu EXIT
 trap 'exit 130' INT TERM
 
