@@ -9,11 +9,6 @@
 #include "hypercalls.h"
 #include "sched.h"
 
-static bool virq_is_global(unsigned virq)
-{
-	return virq != VIRQ_TIMER && virq != VIRQ_DEBUG;
-}
-
 static bool port_valid(const struct domain *d, evtchn_port_t port)
 {
 	return port < NR_EVTCHN_PORTS && d->evtchn[port].state != EVTCHNSTAT_closed;

@@ -21,8 +21,10 @@ void evtchn_free_port(struct domain *d, unsigned int port)
 {
 	struct evtchn *ch = &d->evtchn[port];
 
-	if (ch->state == EVTCHNSTAT_virq)
-		d->vcpu[ch->notify_vcpu]->virq_to_port[ch->virq] = 0;
+	if (ch->state == EVTCHNSTAT_virq) {
+		unsigned int bound_on = virq_is_global(ch->virq) ? 0 : ch->notify_vcpu;
+		d->vcpu[bound_on]->virq_to_port[ch->virq] = 0;
+	}
 	if (ch->state == EVTCHNSTAT_interdomain) {
 		struct domain *peer = domain_by_id(ch->remote_dom);
 		if (peer) {

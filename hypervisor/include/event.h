@@ -24,4 +24,10 @@ void evtchn_free_port(struct domain *d, unsigned int port);
 void evtchn_set_pending(struct domain *d, unsigned int port);
 void send_guest_vcpu_virq(struct vcpu *v, unsigned int virq);
 
+/* A global VIRQ's binding lives on vCPU 0, whichever vCPU it notifies. */
+static inline bool virq_is_global(unsigned int virq)
+{
+	return virq != VIRQ_TIMER && virq != VIRQ_DEBUG;
+}
+
 #endif

@@ -31,6 +31,7 @@ endef
 # formats only through glibc's __vsnprintf_chk, so its messages are safe.
 $(eval $(call unit_test,frame_pool,hypervisor/mm/frame_pool.c))
 $(eval $(call unit_test,event_2l,hypervisor/common/event_2l.c))
+$(eval $(call unit_test,evtchn,hypervisor/common/evtchn.c hypervisor/common/event_2l.c))
 $(eval $(call unit_test,guest_access,hypervisor/arch/x86/guest_access.c))
 $(eval $(call unit_test,vsnprintf,hypervisor/common/vsnprintf.c))
 $(eval $(call unit_test,string,))
