@@ -156,7 +156,11 @@ void test_main(void)
 	frame_a = frame_alloc();
 	frame_b = frame_alloc();
 	pinned = pinned_table(1);
-	if (!frame_a || !frame_b || set_up_tables(frame_alloc(), pinned))
+	if (!frame_a || !frame_b) {
+		fail("no free frames past the initial mapping");
+		return;
+	}
+	if (set_up_tables(frame_alloc(), pinned))
 		return;
 	fill(frame_a, MAGIC_A);
 	fill(frame_b, MAGIC_B);

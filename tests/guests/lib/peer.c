@@ -45,8 +45,10 @@ long peer_create(struct peer *p, unsigned long nr_pages)
 	long rc;
 
 	p->shut_down = p->passed = false;
-	if ((rc = bind_dom_exc()))
+	if ((rc = bind_dom_exc())) {
+		fail("binding VIRQ_DOM_EXC: %ld", rc);
 		return rc;
+	}
 	if ((rc = builder_create(&p->domu, nr_pages)))
 		fail("creating a domU: %s: %ld", p->domu.failed_step, rc);
 	return rc;
