@@ -38,14 +38,6 @@ static long cycle(void)
 	return builder_destroy(&domu);
 }
 
-static uint64_t free_pages(void)
-{
-	struct xen_sysctl_physinfo info = { 0 };
-
-	expect_eq(physinfo(&info), 0, "physinfo");
-	return info.free_pages;
-}
-
 /* Free memory once it reached `want`, or at the deadline; with NO_TARGET
  * (after the first cycle, when there is none yet) always at the deadline,
  * by when Xen has given back whatever it gives back late. */

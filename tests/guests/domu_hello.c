@@ -44,20 +44,6 @@ static void on_line(const struct xencons_backend *b, const char *line)
 	}
 }
 
-static void clear_pending(evtchn_port_t port)
-{
-	__atomic_fetch_and(&shared_info->evtchn_pending[port / 64], ~(1UL << (port % 64)),
-			   __ATOMIC_SEQ_CST);
-}
-
-static long poll(evtchn_port_t *ports, unsigned int nr, uint64_t deadline)
-{
-	struct sched_poll op = { .nr_ports = nr, .timeout = deadline };
-
-	set_xen_guest_handle(op.ports, ports);
-	return HYPERVISOR_sched_op(SCHEDOP_poll, &op);
-}
-
 /*
  * Sleeps in SCHEDOP_poll on VIRQ_DOM_EXC and the console port until done()
  * holds, serving the console ring whenever woken. Events stay masked: their
@@ -71,9 +57,9 @@ static long wait_for(evtchn_port_t exc, bool (*done)(struct xen_domctl_getdomain
 	long rc;
 
 	for (;;) {
-		clear_pending(exc);
+		event_clear(exc);
 		if (cons.ring) {
-			clear_pending(cons.port);
+			event_clear(cons.port);
 			if ((rc = xencons_drain(&cons)))
 				return rc;
 		}
@@ -87,7 +73,7 @@ static long wait_for(evtchn_port_t exc, bool (*done)(struct xen_domctl_getdomain
 		}
 		if (now_ns() >= deadline)
 			return -XEN_ETIMEDOUT;
-		if ((rc = poll(ports, cons.ring ? 2 : 1, deadline)))
+		if ((rc = event_poll(ports, cons.ring ? 2 : 1, deadline)))
 			return rc;
 	}
 }
@@ -182,7 +168,6 @@ static void run(evtchn_port_t exc)
 static uint64_t destroy(evtchn_port_t exc)
 {
 	struct xen_domctl_getdomaininfo info;
-	struct xen_sysctl_physinfo after = { 0 };
 	domid_t domid = domu.domid;
 	long rc;
 
@@ -194,10 +179,9 @@ static uint64_t destroy(evtchn_port_t exc)
 	expect_eq(HYPERVISOR_memory_op(XENMEM_current_reservation, &domid), -XEN_ESRCH,
 		  "XENMEM_current_reservation after destroy");
 	if (!event_is_pending(exc))
-		poll(&exc, 1, now_ns() + SETTLE_NS);
-	clear_pending(exc);
-	expect_eq(physinfo(&after), 0, "physinfo after destroy");
-	return after.free_pages;
+		event_poll(&exc, 1, now_ns() + SETTLE_NS);
+	event_clear(exc);
+	return free_pages();
 }
 
 /*

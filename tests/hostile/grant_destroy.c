@@ -22,14 +22,6 @@ const char test_name[] = "grant_destroy";
 static struct peer peer;
 static uint8_t va[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
-static uint64_t free_pages(void)
-{
-	struct xen_sysctl_physinfo info = { 0 };
-
-	expect_eq(physinfo(&info), 0, "physinfo");
-	return info.free_pages;
-}
-
 /* getdomaininfo of the domU (its rc), logged with the free pages. */
 static long domu_info(const char *when, struct xen_domctl_getdomaininfo *info, uint64_t *free)
 {

@@ -1,5 +1,6 @@
 #include "domctl.h"
 #include "hypercall.h"
+#include "test.h"
 
 long domctl(uint32_t cmd, domid_t domid, struct xen_domctl *op)
 {
@@ -37,4 +38,12 @@ long physinfo(struct xen_sysctl_physinfo *info)
 	if (!rc)
 		*info = op.u.physinfo;
 	return rc;
+}
+
+uint64_t free_pages(void)
+{
+	struct xen_sysctl_physinfo info = { 0 };
+
+	expect_eq(physinfo(&info), 0, "physinfo");
+	return info.free_pages;
 }

@@ -19,5 +19,7 @@ long sysctl(uint32_t cmd, struct xen_sysctl *op);
 long domain_info(domid_t domid, struct xen_domctl_getdomaininfo *info);
 
 long physinfo(struct xen_sysctl_physinfo *info);
+/* The hypervisor's free pages; a failed physinfo fails the test. */
+uint64_t free_pages(void);
 
 #endif

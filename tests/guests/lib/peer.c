@@ -244,13 +244,10 @@ long peers_gone(struct peer *peers, unsigned int n)
 
 uint64_t peers_free_pages(void)
 {
-	struct xen_sysctl_physinfo info = { 0 };
-
 	if (!event_is_pending(dom_exc))
 		event_poll(&dom_exc, 1, now_ns() + GONE_NS);
 	event_clear(dom_exc);
-	expect_eq(physinfo(&info), 0, "physinfo");
-	return info.free_pages;
+	return free_pages();
 }
 
 long arg_value(const char *key)
