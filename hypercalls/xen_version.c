@@ -6,9 +6,6 @@
 #include <xen/version.h>
 #include <xen/features.h>
 
-#define XEN_MAJOR 4
-#define XEN_MINOR 17
-
 static long copy_string_out(unsigned long arg, const char *s, size_t size)
 {
 	char buf[1024] = { 0 };

@@ -8,6 +8,7 @@
  */
 #include "arch.h"
 #include "dom0_build.h"
+#include "guest_access.h"
 #include "hypercall_page.h"
 #include "mm.h"
 #include "page.h"
@@ -223,11 +224,6 @@ static void set_entry_state(struct vcpu *v, const struct layout *l,
 	v->online = true;
 }
 
-static bool in_guest_area(unsigned long s, unsigned long e)
-{
-	return e >= s && (e <= (1UL << 47) || s >= HYPERVISOR_VIRT_END);
-}
-
 void dom0_build(struct domain *d, const struct boot_module *kernel,
 		const struct boot_module *initrd, unsigned long nr_pages)
 {
@@ -237,7 +233,7 @@ void dom0_build(struct domain *d, const struct boot_module *kernel,
 	if (xen_elf_parse(kernel->data, kernel->size, &elf))
 		panic("domain 0 kernel: %s", elf.error);
 	compute_layout(&l, &elf, initrd ? initrd->size : 0, nr_pages);
-	if (!in_guest_area(l.v_start, l.v_end))
+	if (!guest_range_ok(l.v_start, l.v_end - l.v_start))
 		panic("domain 0 kernel: [%lx, %lx) overlaps the hypervisor's slots", l.v_start, l.v_end);
 	if ((l.v_end - l.v_start) >> PAGE_SHIFT > nr_pages)
 		panic("dom0_mem too small: the initial mapping alone needs %lu KiB",

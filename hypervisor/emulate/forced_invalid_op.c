@@ -7,6 +7,7 @@
 #include "domain.h"
 #include "emulate.h"
 #include "guest_access.h"
+#include "config.h"
 #include "x86.h"
 
 static const uint8_t forced_cpuid[] = { 0x0f, 0x0b, 'x', 'e', 'n', 0x0f, 0xa2 };
@@ -15,8 +16,6 @@ static const uint8_t forced_cpuid[] = { 0x0f, 0x0b, 'x', 'e', 'n', 0x0f, 0xa2 };
 #define CPUID1_ECX_MONITOR (1u << 3)
 #define CPUID1_ECX_VMX     (1u << 5)
 #define CPUID1_ECX_HV      (1u << 31)
-#define XEN_MAJOR          4
-#define XEN_MINOR          17
 
 static void hypervisor_leaves(uint32_t leaf, uint32_t r[4])
 {

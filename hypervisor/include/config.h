@@ -33,4 +33,8 @@
 #define HYPERVISOR_DS       0xe010
 #define TSS_SELECTOR        0xe040
 
+/* The Xen release whose ABI Xenith speaks (xen_version, CPUID leaf 1). */
+#define XEN_MAJOR           4
+#define XEN_MINOR           17
+
 #endif
