@@ -80,7 +80,7 @@ long do_update_descriptor(unsigned long maddr, unsigned long desc)
 	unsigned long mfn = maddr >> PAGE_SHIFT;
 	uint64_t d = desc;
 
-	if ((maddr & 7) || !mfn_valid(mfn) || mfn_to_page(mfn)->owner != owner ||
+	if ((maddr & 7) || !owned_by(mfn, owner) ||
 	    !check_descriptor(&d))
 		return -EINVAL;
 	spin_lock(&mm_lock);

@@ -41,7 +41,7 @@ static int16_t check_grant(struct domain *rd, grant_ref_t ref, domid_t grantee, 
 	if ((e.flags & GTF_type_mask) != GTF_permit_access || e.domid != grantee ||
 	    (write && (e.flags & GTF_readonly)))
 		return GNTST_general_error;
-	if (frame_kind(e.frame) != FRAME_RAM || mfn_to_page(e.frame)->owner != rd->domain_id)
+	if (!owned_by(e.frame, rd->domain_id))
 		return GNTST_bad_page;
 	*mfn = e.frame;
 	return GNTST_okay;
@@ -165,7 +165,7 @@ static int16_t copy_side(struct domain *d, const struct gnttab_copy_ptr *p, bool
 	}
 	if (p->domid != DOMID_SELF && p->domid != d->domain_id)
 		return GNTST_permission_denied;
-	if (frame_kind(p->u.gmfn) != FRAME_RAM || mfn_to_page(p->u.gmfn)->owner != d->domain_id)
+	if (!owned_by(p->u.gmfn, d->domain_id))
 		return GNTST_bad_page;
 	*mfn = p->u.gmfn;
 	return GNTST_okay;

@@ -117,7 +117,7 @@ static long machphys_update(domid_t pg_owner, uint64_t ptr, uint64_t pfn)
 {
 	unsigned long mfn = ptr >> PAGE_SHIFT;
 
-	if (!mfn_valid(mfn) || mfn_to_page(mfn)->owner != pg_owner)
+	if (!owned_by(mfn, pg_owner))
 		return -EINVAL;
 	m2p_set(mfn, pfn);
 	return 0;

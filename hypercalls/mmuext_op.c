@@ -28,7 +28,7 @@ static long clear_page(domid_t owner, unsigned long mfn)
 
 static long copy_page(domid_t owner, unsigned long dst, unsigned long src)
 {
-	if (!mfn_valid(src) || mfn_to_page(src)->owner != owner)
+	if (!owned_by(src, owner))
 		return -EINVAL;
 	long rc = get_page_and_type(dst, PGT_writable, owner);
 	if (rc)

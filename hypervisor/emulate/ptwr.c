@@ -173,9 +173,10 @@ static bool find_l1_target(struct vcpu *v, unsigned long cr2, unsigned long *tab
 	if (!(e & _PAGE_PRESENT) || (e & _PAGE_RW))
 		return false;
 	*table_mfn = pte_mfn(e);
+	if (!owned_by(*table_mfn, v->domain->domain_id))
+		return false;
 	struct page_info *pg = mfn_to_page(*table_mfn);
-	return mfn_valid(*table_mfn) && pg->owner == v->domain->domain_id &&
-	       pg->type == PGT_l1 && pg->type_count;
+	return pg->type == PGT_l1 && pg->type_count;
 }
 
 bool emulate_ptwr(struct vcpu *v, struct cpu_user_regs *regs, unsigned long cr2)

@@ -19,6 +19,8 @@
 
 #include "mm.h"
 
+/* mfn is RAM that belongs to owner. */
+bool owned_by(unsigned long mfn, domid_t owner);
 int get_page_and_type(unsigned long mfn, enum page_type type, domid_t owner);
 void put_page_and_type(unsigned long mfn);
 

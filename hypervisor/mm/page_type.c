@@ -25,7 +25,7 @@
 			   _PAGE_DIRTY | _PAGE_AVAIL | _PAGE_AVAIL_HIGH | _PAGE_NX)
 #define L1_ALLOWED        ((UPPER_ALLOWED | _PAGE_GLOBAL) & ~_PAGE_GNTTAB)
 
-static bool owned_by(unsigned long mfn, domid_t owner)
+bool owned_by(unsigned long mfn, domid_t owner)
 {
 	return frame_kind(mfn) == FRAME_RAM && frame_info(mfn)->owner == owner;
 }
