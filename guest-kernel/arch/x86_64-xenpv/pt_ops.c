@@ -59,14 +59,10 @@ void pt_invalidate(uintptr_t va)
 /* Rewrites the entry that maps pa at va in as, if there is one. */
 static void protect_view(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, bool writable)
 {
-	phys_addr_t l1 = pt_l1_of(as, va, false);
-	unsigned idx = PT_INDEX(va, 1);
+	phys_addr_t l1;
 
-	if (!l1)
-		return;
-	pt_sync();
-	if (pt_table_view(l1)[idx] & PTE_PRESENT)
-		pt_entry_set(l1, idx, pt_entry_make(pa, writable ? KERNEL_RW : KERNEL_RO));
+	if (pt_leaf(as, va, &l1))
+		pt_entry_set(l1, PT_INDEX(va, 1), pt_entry_make(pa, writable ? KERNEL_RW : KERNEL_RO));
 }
 
 /* Every kernel mapping of a page: the direct map, and the builder's while it lives. */

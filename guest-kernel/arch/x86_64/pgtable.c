@@ -67,8 +67,7 @@ int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned
 	return pt_map(as, va, pa, user_flags(prot));
 }
 
-/* The entry mapping va, in force, or 0 (and *l1 = 0) if there is none. */
-static pte_t leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1)
+pte_t pt_leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1)
 {
 	pte_t e;
 
@@ -83,7 +82,7 @@ static pte_t leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1)
 phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va)
 {
 	phys_addr_t l1;
-	pte_t e = leaf(as, va, &l1);
+	pte_t e = pt_leaf(as, va, &l1);
 
 	return e ? pt_entry_addr(e) : 0;
 }
@@ -91,7 +90,7 @@ phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va)
 phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va)
 {
 	phys_addr_t l1;
-	pte_t e = leaf(as, va, &l1);
+	pte_t e = pt_leaf(as, va, &l1);
 
 	if (!e)
 		return 0;

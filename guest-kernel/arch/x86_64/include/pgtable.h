@@ -31,6 +31,9 @@ void pt_invalidate(uintptr_t va);
 /* The shared walk. */
 phys_addr_t pt_l1_of(struct arch_aspace *as, uintptr_t va, bool create);
 int pt_map(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, uint64_t flags);
+/* The entry mapping va, in force, or 0 if there is none; *l1 is the L1
+ * that holds it (0 if none covers va). */
+pte_t pt_leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1);
 /*
  * Calls page() on each mapped user page (in address order) and table() on
  * each user-half table after its children; either may be NULL. A nonzero
