@@ -87,5 +87,5 @@ void arch_aspace_destroy(struct arch_aspace *as)
 void arch_aspace_commit(struct arch_aspace *as)
 {
 	(void)as;
-	pt_sync();
+	mmu_commit();
 }

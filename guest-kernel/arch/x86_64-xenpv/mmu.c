@@ -21,7 +21,8 @@ void mmu_queue(uint64_t maddr, uint64_t val)
 	queue[queued++] = (mmu_update_t){ .ptr = maddr | MMU_NORMAL_PT_UPDATE, .val = val };
 }
 
-/* Xen does not flush the TLB for a changed entry; a removed one must go. */
+/* Xen does not flush the TLB for a changed entry; a removed one must go,
+ * by mmu_commit(): once for a whole batch of unmaps. */
 void mmu_flush_tlb_later(void)
 {
 	tlb_flush_pending = true;
@@ -40,6 +41,11 @@ void mmu_flush(void)
 			      (unsigned long)queue[done].val);
 		queued = 0;
 	}
+}
+
+void mmu_commit(void)
+{
+	mmu_flush();
 	if (tlb_flush_pending) {
 		tlb_flush_pending = false;
 		mmuext_ops(&(struct mmuext_op){ .cmd = MMUEXT_TLB_FLUSH_LOCAL }, 1);

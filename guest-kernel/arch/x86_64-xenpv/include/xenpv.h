@@ -33,6 +33,8 @@ static inline uint64_t phys_to_machine(phys_addr_t pa)
 void mmu_queue(uint64_t maddr, uint64_t val);
 void mmu_flush(void);
 void mmu_flush_tlb_later(void);
+/* mmu_flush(), then the TLB flush a removed entry asked for, if any. */
+void mmu_commit(void);
 void mmuext_ops(struct mmuext_op *ops, unsigned count);
 /* The machine frame of a table named by its pseudo-physical address; 0 for 0. */
 xen_pfn_t table_mfn(phys_addr_t table);
