@@ -11,8 +11,10 @@
 /* Linux's x86-64 stack top: one guard page below the end of user space. */
 #define USER_STACK_TOP (USER_END - PAGE_SIZE)
 #define USER_STACK_SIZE (64 * 1024)
-/* The heap may grow up to this far below the stack. */
+/* The heap may grow up to this far below the stack; nor may a program
+ * be loaded above that. */
 #define USER_STACK_GAP (8UL << 20)
+#define USER_HEAP_MAX (USER_STACK_TOP - USER_STACK_SIZE - USER_STACK_GAP)
 
 struct mm {
 	struct arch_aspace as;

@@ -15,7 +15,6 @@
 
 /* Programs may not map the first page, so that NULL faults. */
 #define USER_MIN PAGE_SIZE
-#define USER_MAX (USER_STACK_TOP - USER_STACK_SIZE - USER_STACK_GAP)
 
 static bool header_ok(const struct rnode *f)
 {
@@ -32,7 +31,7 @@ static bool segment_ok(const struct rnode *f, const Elf64_Phdr *ph)
 {
 	return ph->p_filesz <= ph->p_memsz && ph->p_offset <= f->size &&
 	       ph->p_filesz <= f->size - ph->p_offset && ph->p_vaddr >= USER_MIN &&
-	       ph->p_vaddr < USER_MAX && ph->p_memsz <= USER_MAX - ph->p_vaddr;
+	       ph->p_vaddr < USER_HEAP_MAX && ph->p_memsz <= USER_HEAP_MAX - ph->p_vaddr;
 }
 
 /*

@@ -118,7 +118,7 @@ uintptr_t mm_brk(struct mm *mm, uintptr_t want)
 	uintptr_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
 	uintptr_t new_end = ALIGN_UP(want, PAGE_SIZE);
 
-	if (want < mm->brk_start || want > USER_STACK_TOP - USER_STACK_SIZE - USER_STACK_GAP)
+	if (want < mm->brk_start || want > USER_HEAP_MAX)
 		return mm->brk;
 	if (new_end > old_end && mm_map_zeroed(mm, old_end, new_end, PROT_WRITE))
 		return mm->brk;

@@ -118,7 +118,8 @@ void wakeup(const void *chan)
 	}
 }
 
-/* Timed sleepers wait on their own proc, which nothing else wakes. */
+/* Timed sleepers wait on their own proc; exit wakes that channel too (a
+ * parent's, init's), so callers loop until their deadline. */
 int sleep_until(uint64_t deadline)
 {
 	int rc;
