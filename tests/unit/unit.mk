@@ -3,8 +3,10 @@
 # tests/unit/run.sh runs every binary in UNIT_TESTS and adds up the counts.
 
 UNIT_OBJ := $(BUILD)/unit
-UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -I$(BUILD)/include \
-	-Ihypervisor/include -Itests/unit -D__XEN_INTERFACE_VERSION__=0x00040e00 -MMD -MP
+# What every test object needs; each group of sources adds its headers.
+UNIT_BASE_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -Itests/unit -MMD -MP
+UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -Ihypervisor/include \
+	-D__XEN_INTERFACE_VERSION__=0x00040e00
 UNIT_LIBS := $(shell pkg-config --libs check)
 
 # string.c and vsnprintf.c define functions GCC treats as builtins: without
@@ -58,7 +60,7 @@ XL_CONFIG_SRCS := $(addprefix dom0/xl/,report.c cfg_lex.c cfg_parse.c cfg_file.c
 XL_CONFIG_TESTS := xl_syntax xl_keys xl_devices xl_hostile xl_load
 $(foreach t,$(XL_CONFIG_TESTS),$(eval $(call unit_test,$(t),$(XL_CONFIG_SRCS))))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XL_CONFIG_SRCS) $(XL_CONFIG_TESTS:%=tests/unit/test_%.c)): \
-	UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -Itests/unit -Idom0/xl -MMD -MP
+	UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -Idom0/xl
 # It reads whatever a user hands it: an overflow, undefined behaviour or,
 # in each test's child, a leak fails the test.
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XL_CONFIG_SRCS)): UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -69,10 +71,9 @@ $(XL_CONFIG_TESTS:%=$(UNIT_OBJ)/test_%): UNIT_LDFLAGS := -fsanitize=address,unde
 GK_PHYSMAP_SRCS := guest-kernel/arch/x86_64-xenpv/kernel_tables.c guest-kernel/arch/x86_64/pgtable.c
 $(eval $(call unit_test,gk_physmap,$(GK_PHYSMAP_SRCS)))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(GK_PHYSMAP_SRCS) tests/unit/test_gk_physmap.c): \
-	UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -I$(BUILD)/include \
+	UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -D__XEN_INTERFACE_VERSION__=0x00040e00 \
 	-iquote guest-kernel/include -iquote guest-kernel/arch/x86_64/include \
-	-iquote guest-kernel/arch/x86_64-xenpv/include -Itests/unit \
-	-D__XEN_INTERFACE_VERSION__=0x00040e00 -MMD -MP
+	-iquote guest-kernel/arch/x86_64-xenpv/include
 
 # string.c's functions carry libc's names: linked into a test binary they
 # would replace libc's for libcheck too, and one bug would kill the
@@ -105,8 +106,8 @@ XS_TESTS := xs_path xs_tree xs_perms xs_transaction xs_watch xs_quota xs_ring xs
 	xs_malformed
 $(foreach t,$(XS_TESTS),$(eval $(call unit_test,$(t),$(XS_SRCS))))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS) $(XS_TESTS:%=tests/unit/test_%.c)): \
-	UNIT_CFLAGS := $(HOST_CFLAGS) $(shell pkg-config --cflags check) -I$(BUILD)/include \
-	-Itests/unit -Idom0/xenstored -Idom0/libxenstore/include -MMD -MP
+	UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -Idom0/xenstored \
+	-Idom0/libxenstore/include
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS)): UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
 $(XS_TESTS:%=$(UNIT_OBJ)/test_%): UNIT_LDFLAGS := -fsanitize=address,undefined
 
