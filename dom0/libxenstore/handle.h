@@ -47,4 +47,8 @@ bool talk_ok(struct xs_handle *h, struct channel *ch, xs_transaction_t t,
 int read_message(struct xs_handle *h, struct channel *ch,
 		 struct xsd_sockmsg *hdr, char **payload);
 
+/* NUL-terminated strings as the arrays xs_directory() and xs_read_watch()
+ * return: the pointers, then the strings, in one block to free(). */
+char **string_vector(const char *strings, unsigned int len, unsigned int *num);
+
 #endif

@@ -38,17 +38,15 @@ bool xs_rm(struct xs_handle *h, xs_transaction_t t, const char *path)
 		       (unsigned int)strlen(path) + 1);
 }
 
-/* NUL-terminated names as the array xs_directory() returns: the pointers,
- * then the names, in one block. */
-static char **split(const char *names, unsigned int len, unsigned int *num)
+char **string_vector(const char *strings, unsigned int len, unsigned int *num)
 {
-	unsigned int n = xs_count_strings(names, len), i;
+	unsigned int n = xs_count_strings(strings, len), i;
 	char **vec = malloc(n * sizeof(char *) + len + 1);
 	char *s;
 
 	if (!vec)
 		return NULL;
-	s = memcpy(vec + n, names, len);
+	s = memcpy(vec + n, strings, len);
 	for (i = 0; i < n; i++, s += strlen(s) + 1)
 		vec[i] = s;
 	*num = n;
@@ -138,7 +136,7 @@ char **xs_directory(struct xs_handle *h, xs_transaction_t t, const char *path,
 		names = directory_parts(h, t, path, &len);
 	if (!names)
 		return NULL;
-	vec = split(names, len, num);
+	vec = string_vector(names, len, num);
 	free(names);
 	return vec;
 }

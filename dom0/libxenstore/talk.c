@@ -44,24 +44,19 @@ static int read_all(const struct channel *ch, void *buf, size_t len)
 	return 0;
 }
 
-/* An event's payload, path NUL token NUL, as the block xs_read_watch()
- * returns: the pointers, then the strings. */
+/* An event's payload: path NUL token NUL. */
 static void queue_event(struct xs_handle *h, const char *payload,
 			unsigned int len)
 {
-	unsigned int num = xs_count_strings(payload, len), i;
 	struct queued_event *e = malloc(sizeof(*e));
-	char **vec = malloc(num * sizeof(char *) + len);
-	char *s;
+	unsigned int num = 0;
+	char **vec = string_vector(payload, len, &num);
 
 	if (!e || !vec || num < 2) {
 		free(e);
 		free(vec);
 		return;
 	}
-	s = memcpy(vec + num, payload, len);
-	for (i = 0; i < num; i++, s += strlen(s) + 1)
-		vec[i] = s;
 	e->vec = vec;
 	e->num = num;
 	e->next = NULL;
