@@ -45,7 +45,8 @@ static long alloc_unbound(struct domain *self, struct evtchn_alloc_unbound *a)
 
 	if (rc)
 		return rc;
-	remote = a->remote_dom == DOMID_SELF ? d : domain_by_id(a->remote_dom);
+	/* As on Xen, DOMID_SELF names the caller, not the port's domain. */
+	remote = a->remote_dom == DOMID_SELF ? self : domain_by_id(a->remote_dom);
 	if (!remote)
 		return -ESRCH;
 	rc = new_port(d, (struct evtchn){ .state = EVTCHNSTAT_unbound,

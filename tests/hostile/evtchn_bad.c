@@ -62,7 +62,8 @@ static void own_ports(void)
 /* The domU's part runs on the ports dom0 gave it; dom0 looks at them after. */
 static void with_domu(void)
 {
-	evtchn_port_t p0, p1, unused;
+	evtchn_port_t p0, p1, p2, unused;
+	struct evtchn_status st;
 
 	if (peer_create(&peer, DOMU_PAGES))
 		return;
@@ -78,6 +79,10 @@ static void with_domu(void)
 	expect_status(p1, EVTCHNSTAT_interdomain, peer.domu.domid, "p1 after the domU bound it");
 	expect(event_is_pending(p1), "the domU's send on p1 did not arrive");
 	expect_eq(evtchn_send(p1), 0, "send to a domU that has shut down");
+	expect_eq(evtchn_alloc_unbound(peer.domu.domid, DOMID_SELF, &p2), 0,
+		  "alloc_unbound in the domU for DOMID_SELF");
+	expect_eq(evtchn_status(peer.domu.domid, p2, &st), 0, "status of that port");
+	expect_eq(st.u.unbound.dom, 0, "DOMID_SELF as the remote end: the caller, dom0");
 	peers_destroy(&peer, 1);
 	/* The domU's end went with it: ours waits for that domain again. */
 	expect_status(p1, EVTCHNSTAT_unbound, peer.domu.domid, "p1 after the domU was destroyed");
