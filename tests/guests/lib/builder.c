@@ -1,5 +1,6 @@
 #include "builder.h"
 #include "domctl.h"
+#include "evtchn.h"
 #include "hypercall.h"
 #include "pagetable.h"
 #include "string.h"
@@ -59,12 +60,9 @@ static long create_domain(struct domu *d, domid_t domid)
 
 static long alloc_unbound(struct domu *d, const char *name, evtchn_port_t *port)
 {
-	struct evtchn_alloc_unbound alloc = { .dom = d->domid,
-					      .remote_dom = BACKEND_DOMID };
-	long rc = HYPERVISOR_event_channel_op(EVTCHNOP_alloc_unbound, &alloc);
+	long rc = evtchn_alloc_unbound(d->domid, BACKEND_DOMID, port);
 
-	*port = alloc.port;
-	return builder_step(d, name, rc ? rc : alloc.port);
+	return builder_step(d, name, rc ? rc : *port);
 }
 
 /*

@@ -1,16 +1,10 @@
 #include "domu_map.h"
+#include "evtchn.h"
 #include "frames.h"
 #include "hypercall.h"
 #include "pagetable.h"
 #include "test.h"
 #include "xencons.h"
-
-static void notify(evtchn_port_t port)
-{
-	struct evtchn_send send = { .port = port };
-
-	HYPERVISOR_event_channel_op(EVTCHNOP_send, &send);
-}
 
 /* The builder maps the ring in the initial mapping: virt_base 0, VA = PFN. */
 static struct xencons_interface *own_ring(void)
@@ -30,7 +24,7 @@ void xencons_write(const char *s, size_t len)
 		    sizeof(r->out)) {
 			/* Full: publish what is there and let the backend run. */
 			__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
-			notify(port);
+			evtchn_send(port);
 			HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
 			continue;
 		}
@@ -38,26 +32,23 @@ void xencons_write(const char *s, size_t len)
 		len--;
 	}
 	__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
-	notify(port);
+	evtchn_send(port);
 }
 
 long xencons_attach(struct xencons_backend *b, domid_t domid, xen_pfn_t mfn,
 		    evtchn_port_t remote_port)
 {
-	struct evtchn_bind_interdomain bind = { .remote_dom = domid,
-						.remote_port = remote_port };
 	long rc = domu_map(b->window, domid, mfn);
 
 	if (rc)
 		return rc;
-	rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_interdomain, &bind);
+	rc = evtchn_bind_interdomain(domid, remote_port, &b->port);
 	if (rc) {
 		domu_unmap(b->window);
 		return rc;
 	}
 	b->domid = domid;
 	b->ring = (struct xencons_interface *)b->window;
-	b->port = bind.local_port;
 	b->len = 0;
 	return 0;
 }
@@ -87,14 +78,13 @@ long xencons_drain(struct xencons_backend *b)
 	while (cons != prod)
 		take(b, r->out[MASK_XENCONS_IDX(cons++, r->out)]);
 	__atomic_store_n(&r->out_cons, cons, __ATOMIC_RELEASE);
-	notify(b->port);
+	evtchn_send(b->port);
 	return 0;
 }
 
 long xencons_detach(struct xencons_backend *b)
 {
-	struct evtchn_close close = { .port = b->port };
-	long rc = HYPERVISOR_event_channel_op(EVTCHNOP_close, &close);
+	long rc = evtchn_close(b->port);
 	long unmapped = domu_unmap(b->window);
 
 	b->ring = NULL;
