@@ -64,10 +64,4 @@ long do_update_va_mapping_otherdomain(unsigned long va, unsigned long val,
 long do_mmu_update(unsigned long ureqs, unsigned long count, unsigned long pdone,
 		   unsigned long foreigndom);
 
-/* Non-canonical addresses are refused wherever a guest names code. */
-static inline bool is_canonical(unsigned long va)
-{
-	return (long)(va << 16) >> 16 == (long)va;
-}
-
 #endif

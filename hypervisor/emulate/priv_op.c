@@ -89,8 +89,8 @@ static bool emulate_msr(struct vcpu *v, struct cpu_user_regs *regs, bool write)
 		return true;
 	}
 	uint64_t val = (regs->rdx << 32) | (uint32_t)regs->rax;
-	if ((int64_t)val << 16 >> 16 != (int64_t)val)
-		return false;                /* non-canonical: #GP as on hardware */
+	if (!is_canonical(val))
+		return false;                /* #GP as on hardware */
 	*base = val;
 	if (base == &v->fs_base)
 		wrmsr(MSR_FS_BASE, val);

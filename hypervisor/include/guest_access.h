@@ -5,6 +5,13 @@
 
 #include "lib.h"
 
+/* Non-canonical addresses are refused wherever a guest names code or a
+ * segment base; as a return address or a base they would #GP in ring 0. */
+static inline bool is_canonical(unsigned long va)
+{
+	return (long)(va << 16) >> 16 == (long)va;
+}
+
 bool guest_range_ok(unsigned long va, size_t len);
 int copy_from_guest_va(void *dst, unsigned long src, size_t len);
 int copy_to_guest_va(unsigned long dst, const void *src, size_t len);

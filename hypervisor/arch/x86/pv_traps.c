@@ -161,7 +161,7 @@ void pv_trap_from_guest(struct cpu_user_regs *regs)
 static bool sysret_fits(const struct cpu_user_regs *r)
 {
 	return r->rcx == r->rip && r->r11 == r->rflags && r->cs == FLAT_RING3_CS64 &&
-	       r->ss == FLAT_RING3_SS64 && (long)(r->rip << 16) >> 16 == (long)r->rip &&
+	       r->ss == FLAT_RING3_SS64 && is_canonical(r->rip) &&
 	       !(r->rflags & (X86_EFLAGS_RF | X86_EFLAGS_VM));
 }
 
