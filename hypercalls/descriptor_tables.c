@@ -12,13 +12,6 @@
 
 #define DESCS_PER_FRAME (PAGE_SIZE / sizeof(uint64_t))
 
-static void release_gdt(struct vcpu *v)
-{
-	for (unsigned i = 0; i < v->gdt_nr_frames; i++)
-		put_page_and_type(v->gdt_frames[i]);
-	v->gdt_nr_frames = 0;
-}
-
 /* Takes the new frames' descriptor-table type first: a failure leaves the
  * old GDT in place. Called with mm_lock held. */
 static long install_gdt(struct vcpu *v, const unsigned long *frames, unsigned nr)
@@ -31,7 +24,7 @@ static long install_gdt(struct vcpu *v, const unsigned long *frames, unsigned nr
 			return rc;
 		}
 	}
-	release_gdt(v);
+	vcpu_release_gdt(v);
 	memcpy(v->gdt_frames, frames, nr * sizeof(frames[0]));
 	v->gdt_nr_frames = nr;
 	gdt_set_guest_frames(this_cpu()->cpu_id, v->gdt_frames, nr);

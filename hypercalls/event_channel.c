@@ -14,11 +14,6 @@ static bool port_valid(const struct domain *d, evtchn_port_t port)
 	return port < NR_EVTCHN_PORTS && d->evtchn[port].state != EVTCHNSTAT_closed;
 }
 
-static struct vcpu *domain_vcpu(struct domain *d, uint32_t id)
-{
-	return id < d->max_vcpus ? d->vcpu[id] : NULL;
-}
-
 /* DOMID_SELF or the caller; another domain only for a privileged caller.
  * Xen looks the domain up first: a missing one is -ESRCH to anyone. */
 static long lookup(struct domain *self, domid_t id, struct domain **d)

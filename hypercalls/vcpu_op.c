@@ -48,7 +48,7 @@ long do_vcpu_op(unsigned long cmd, unsigned long vcpuid, unsigned long arg)
 	struct vcpu *curr = current_vcpu();
 	struct domain *d = curr->domain;
 
-	struct vcpu *v = vcpuid < d->max_vcpus ? d->vcpu[vcpuid] : NULL;
+	struct vcpu *v = domain_vcpu(d, vcpuid);
 	if (!v)
 		return -ENOENT;
 

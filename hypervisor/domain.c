@@ -161,6 +161,13 @@ domid_t domain_free_id(void)
 	return 0;
 }
 
+void vcpu_release_gdt(struct vcpu *v)
+{
+	for (unsigned i = 0; i < v->gdt_nr_frames; i++)
+		put_page_and_type(v->gdt_frames[i]);
+	v->gdt_nr_frames = 0;
+}
+
 static void vcpu_release(struct vcpu *v)
 {
 	sched_remove_vcpu(v);
@@ -168,8 +175,7 @@ static void vcpu_release(struct vcpu *v)
 		put_page_and_type(v->guest_table);
 	if (v->guest_table_user)
 		put_page_and_type(v->guest_table_user);
-	for (unsigned i = 0; i < v->gdt_nr_frames; i++)
-		put_page_and_type(v->gdt_frames[i]);
+	vcpu_release_gdt(v);
 }
 
 /* Everything the domain held goes back: vCPUs, their base pointers and

@@ -113,6 +113,14 @@ domid_t domain_free_id(void);
 void domain_pause(struct domain *d);
 void domain_unpause(struct domain *d);
 void domain_destroy(struct domain *d);
+/* Drops the vCPU's references to its GDT frames (set_gdt, destruction). */
+void vcpu_release_gdt(struct vcpu *v);
+
+/* vCPU id of d, or NULL past its max_vcpus. */
+static inline struct vcpu *domain_vcpu(struct domain *d, uint32_t id)
+{
+	return id < d->max_vcpus ? d->vcpu[id] : NULL;
+}
 
 /* Grant tables (hypercalls/grant_table.c). */
 int grant_table_init(struct domain *d);
