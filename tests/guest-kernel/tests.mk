@@ -27,12 +27,16 @@ $(GKT_OUT)/start.o: $(GKT)/start.S
 $(GKT_OUT)/%.elf: $(GKT_OUT)/%.o $(GKT_OUT)/start.o
 	$(CC) $(GKT_LDFLAGS) -o $@ $^
 
-# The program is the archive's /init; Debian's cpio writes the newc format.
+# $(call pack_root,NAME): $(GKT_OUT)/NAME.cpio from the folder NAME.root,
+# in the newc format Debian's cpio writes, in a stable order, owned by root.
+pack_root = cd $(GKT_OUT)/$(1).root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$(1).cpio
+
+# The program is the archive's /init.
 $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 	rm -rf $(GKT_OUT)/$*.root
 	mkdir -p $(GKT_OUT)/$*.root
 	cp $< $(GKT_OUT)/$*.root/init
-	cd $(GKT_OUT)/$*.root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$*.cpio
+	$(call pack_root,$*)
 
 # $(call userland_root,NAME,PROGRAMS): $(GKT_OUT)/NAME.cpio, a root with
 # init, the PROGRAMS in /bin, and an empty /tmp to work in. The programs
@@ -48,7 +52,7 @@ $(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%)
 	for p in $(2); do \
 		strip -o $(GKT_OUT)/$(1).root/bin/$$$$p $(USER_BUILD)/bin/$$$$p || exit 1; \
 	done
-	cd $(GKT_OUT)/$(1).root && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > ../$(1).cpio
+	$$(call pack_root,$(1))
 endef
 
 # systest's root: init runs /bin/systest (there is neither /etc/rc nor
