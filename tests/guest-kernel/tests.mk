@@ -41,8 +41,7 @@ $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 # $(call userland_root,NAME,PROGRAMS): $(GKT_OUT)/NAME.cpio, a root with
 # init, the PROGRAMS in /bin, and an empty /tmp to work in. The programs
 # go in without symbols or debugging sections, which only the host's
-# debugger reads (from $(USER_BUILD)/bin): on real Xen the PV kernel
-# panics at boot once its image and root pass 4 MiB.
+# debugger reads (from $(USER_BUILD)/bin), so that the roots stay small.
 define userland_root
 ALL_TARGETS += $(GKT_OUT)/$(1).cpio
 $(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%)
