@@ -60,11 +60,7 @@ static long write_descriptor(unsigned long maddr, uint64_t d, domid_t owner)
 		*(uint64_t *)maddr_to_virt(maddr) = d;
 		return 0;
 	}
-	if (get_page_and_type(mfn, PGT_writable, owner))
-		return -EINVAL;
-	*(uint64_t *)maddr_to_virt(maddr) = d;
-	put_page_and_type(mfn);
-	return 0;
+	return write_data_entry(maddr, d, owner) ? -EINVAL : 0;
 }
 
 long do_update_descriptor(unsigned long maddr, unsigned long desc)

@@ -47,6 +47,9 @@ typedef long (*batch_entry_fn)(struct vcpu *v, domid_t pg_owner, const void *ent
 long run_batch(unsigned long list, unsigned long count, unsigned long pdone,
 	       size_t size, domid_t pg_owner, batch_entry_fn one);
 long resolve_pg_owner(const struct domain *d, unsigned long foreigndom, domid_t *pg_owner);
+/* A frame that is not a page table is written as data, as Xen does: under
+ * a writable type reference, or the error of taking one (mmu.c). */
+long write_data_entry(unsigned long maddr, uint64_t val, domid_t owner);
 long do_domctl(unsigned long arg);
 long do_vm_assist(unsigned long cmd, unsigned long type);
 long do_event_channel_op_compat(unsigned long arg);

@@ -80,8 +80,7 @@ long run_batch(unsigned long list, unsigned long count_arg, unsigned long pdone,
 	return rc;
 }
 
-/* A frame that is not a page table is written as data, as Xen does. */
-static long write_data_entry(unsigned long maddr, uint64_t val, domid_t owner)
+long write_data_entry(unsigned long maddr, uint64_t val, domid_t owner)
 {
 	unsigned long mfn = maddr >> PAGE_SHIFT;
 	long rc = get_page_and_type(mfn, PGT_writable, owner);
