@@ -45,5 +45,7 @@ void pv_inject_softint(struct vcpu *v, unsigned int vector);
 void pv_bounce_syscall(struct vcpu *v);
 void pv_trap_from_guest(struct cpu_user_regs *regs);
 void toggle_guest_mode(struct vcpu *v);
+/* Loads the L4 of the mode v is in, and the %gs base the exit swapgs restores. */
+void load_guest_mode(const struct vcpu *v);
 
 #endif

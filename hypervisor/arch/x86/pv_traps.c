@@ -20,12 +20,17 @@
 			     X86_EFLAGS_AC | X86_EFLAGS_VM)
 #define NO_ERROR_CODE (-1)
 
-void toggle_guest_mode(struct vcpu *v)
+void load_guest_mode(const struct vcpu *v)
 {
-	v->kernel_mode = !v->kernel_mode;
 	write_cr3((v->kernel_mode ? v->guest_table : v->guest_table_user) << PAGE_SHIFT);
 	/* The guest's %gs base is restored from here by the swapgs on exit. */
 	wrmsr(MSR_KERNEL_GS_BASE, v->kernel_mode ? v->gs_base_kernel : v->gs_base_user);
+}
+
+void toggle_guest_mode(struct vcpu *v)
+{
+	v->kernel_mode = !v->kernel_mode;
+	load_guest_mode(v);
 }
 
 static void bounce(struct vcpu *v, unsigned long handler, int error_code, bool mask_events)

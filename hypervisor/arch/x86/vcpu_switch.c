@@ -9,6 +9,7 @@
 #include "domain.h"
 #include "guest_access.h"
 #include "time.h"
+#include "traps.h"
 #include "vcpu_switch.h"
 #include "x86.h"
 
@@ -41,9 +42,8 @@ void vcpu_switch_in(struct vcpu *v)
 	struct percpu *p = this_cpu();
 
 	*guest_regs() = v->regs;
-	write_cr3((v->kernel_mode ? v->guest_table : v->guest_table_user) << PAGE_SHIFT);
+	load_guest_mode(v);
 	wrmsr(MSR_FS_BASE, v->fs_base);
-	wrmsr(MSR_KERNEL_GS_BASE, v->kernel_mode ? v->gs_base_kernel : v->gs_base_user);
 	gdt_set_guest_frames(p->cpu_id, v->gdt_frames, v->gdt_nr_frames);
 	set_ts(p->fpu_owner != v || v->fpu_ts);
 	vcpu_time_publish(v);
