@@ -49,15 +49,13 @@ bool xs_parse_ulong(const char *s, unsigned long max, unsigned long *value)
 	return true;
 }
 
-/* A domain id in decimal, nothing else: Xen's strtol would also take
- * "0x5" or "-1", which no tool writes. */
-static bool parse_id(const char *s, unsigned int *id)
+bool xs_parse_uint(const char *s, unsigned int max, unsigned int *value)
 {
 	unsigned long v;
 
-	if (!xs_parse_ulong(s, UINT16_MAX, &v))
+	if (!xs_parse_ulong(s, max, &v))
 		return false;
-	*id = (unsigned int)v;
+	*value = (unsigned int)v;
 	return true;
 }
 
@@ -68,7 +66,7 @@ static bool parse_perm(const char *s, struct xs_permissions *perm)
 	for (bits = 0; bits < sizeof(perm_letters); bits++)
 		if (perm_letters[bits] == s[0])
 			break;
-	if (bits == sizeof(perm_letters) || !parse_id(s + 1, &perm->id))
+	if (bits == sizeof(perm_letters) || !xs_parse_uint(s + 1, UINT16_MAX, &perm->id))
 		return false;
 	perm->perms = bits;
 	return true;

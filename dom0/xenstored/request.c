@@ -27,12 +27,7 @@ unsigned int req_strings(const struct xs_request *req, const char **vec,
 
 int req_domid(const char *arg, unsigned int max, unsigned int *domid)
 {
-	unsigned long v;
-
-	if (!arg || !xs_parse_ulong(arg, max, &v))
-		return EINVAL;
-	*domid = (unsigned int)v;
-	return 0;
+	return arg && xs_parse_uint(arg, max, domid) ? 0 : EINVAL;
 }
 
 int reply(struct xs_conn *c, const struct xs_request *req, const void *data,

@@ -44,6 +44,7 @@ bool xs_perm_to_string(const struct xs_permissions *perm, char *buffer,
 
 /* A decimal number up to max, digits only (no sign, space or base). */
 bool xs_parse_ulong(const char *s, unsigned long max, unsigned long *value);
+bool xs_parse_uint(const char *s, unsigned int max, unsigned int *value);
 
 /* An xsd_errors name ("ENOENT") and its errno value, both ways: EINVAL's
  * for one the table lacks, as Xen's daemon and library do. */

@@ -43,16 +43,6 @@ static void usage(FILE *out)
 		"  -A, --perm-nb N         permissions per node (5)\n");
 }
 
-static bool number(const char *arg, unsigned int *value)
-{
-	unsigned long v;
-
-	if (!xs_parse_ulong(arg, UINT32_MAX, &v))
-		return false;
-	*value = (unsigned int)v;
-	return true;
-}
-
 /* The quota options carry Xen's xenstored's names and letters. */
 static bool parse_args(int argc, char **argv, struct xs_quotas *q,
 		       const char **path)
@@ -74,11 +64,11 @@ static bool parse_args(int argc, char **argv, struct xs_quotas *q,
 					NULL)) != -1) {
 		switch (opt) {
 		case 's': *path = optarg; break;
-		case 'E': ok = number(optarg, &q->nodes); break;
-		case 'S': ok = number(optarg, &q->node_size); break;
-		case 'W': ok = number(optarg, &q->watches); break;
-		case 't': ok = number(optarg, &q->transactions); break;
-		case 'A': ok = number(optarg, &q->perms); break;
+		case 'E': ok = xs_parse_uint(optarg, UINT32_MAX, &q->nodes); break;
+		case 'S': ok = xs_parse_uint(optarg, UINT32_MAX, &q->node_size); break;
+		case 'W': ok = xs_parse_uint(optarg, UINT32_MAX, &q->watches); break;
+		case 't': ok = xs_parse_uint(optarg, UINT32_MAX, &q->transactions); break;
+		case 'A': ok = xs_parse_uint(optarg, UINT32_MAX, &q->perms); break;
 		case 'H': usage(stdout); exit(0);
 		default: ok = false;
 		}
