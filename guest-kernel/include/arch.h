@@ -12,6 +12,7 @@
 #define ARCH_H
 
 #include "arch_defs.h"
+#include "uapi/mman.h"
 #include "types.h"
 
 struct proc;
@@ -43,16 +44,26 @@ void __attribute__((noreturn)) arch_crash(void);
  * used through their user addresses.
  */
 int arch_aspace_init(struct arch_aspace *as);
-/* Frees the tables and every page mapped (each is this space's alone);
- * the space must not be loaded. */
+/* Frees the tables and drops every page mapped (page_put); the space must
+ * not be loaded. */
 void arch_aspace_destroy(struct arch_aspace *as);
-#define PROT_WRITE 1
+/*
+ * A mapping's protection: mmap(2)'s PROT_WRITE (a page is always readable
+ * and executable), or PROT_COW for a private page that fork shares
+ * read-only and the first write copies (mm_fault). The port keeps
+ * PROT_COW in its entry, outside the bits the hardware reads.
+ */
+#define PROT_COW 0x100
 int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot);
+/* Changes a mapping that may be in force: the TLB forgets the old one by
+ * arch_aspace_commit(). */
+int arch_remap_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot);
 /* Returns the page mapped at va and unmaps it, or 0 if none was. The
- * page may be reached through va until arch_aspace_commit(): free it after. */
-phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va);
-/* Returns the page mapped at va, or 0. */
-phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va);
+ * page may be reached through va until arch_aspace_commit(): free it after.
+ * *next is the next address that may be mapped (past a missing table). */
+phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va, uintptr_t *next);
+/* Returns the page mapped at va and, if prot is not NULL, its protection; or 0. */
+phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va, unsigned *prot);
 /* Calls fn for each mapped user page in address order until it returns nonzero. */
 int arch_for_each_page(struct arch_aspace *as,
 		       int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot),

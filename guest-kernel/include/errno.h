@@ -6,6 +6,7 @@
 #ifndef ERRNO_H
 #define ERRNO_H
 
+#define EPERM 1
 #define ENOENT 2
 #define ESRCH 3
 #define EINTR 4
@@ -20,6 +21,7 @@
 #define EFAULT 14
 #define EBUSY 16
 #define EEXIST 17
+#define ENODEV 19
 #define ENOTDIR 20
 #define EISDIR 21
 #define EINVAL 22

@@ -31,6 +31,8 @@ long sys_rmdir(const unsigned long *arg);
 long sys_unlink(const unsigned long *arg);
 long sys_getdents64(const unsigned long *arg);
 long sys_brk(const unsigned long *arg);
+long sys_mmap(const unsigned long *arg);
+long sys_munmap(const unsigned long *arg);
 long sys_nanosleep(const unsigned long *arg);
 long sys_clock_gettime(const unsigned long *arg);
 long sys_gettimeofday(const unsigned long *arg);

@@ -1,8 +1,9 @@
 /*
  * exec of a static ELF-64 x86-64 executable held in the RAM filesystem:
  * every PT_LOAD segment is copied into fresh pages of a new address space,
- * then the stack is built. Every field of the file is checked against its
- * size before it is used, since the file came from outside the kernel.
+ * then the stack is built (its pages made as it is written). Every field
+ * of the file is checked against its size before it is used, since the
+ * file came from outside the kernel.
  */
 #include "arch.h"
 #include "elf.h"
@@ -12,9 +13,6 @@
 #include "mm.h"
 #include "page_alloc.h"
 #include "ramfs.h"
-
-/* Programs may not map the first page, so that NULL faults. */
-#define USER_MIN PAGE_SIZE
 
 static bool header_ok(const struct rnode *f)
 {
@@ -40,7 +38,7 @@ static bool segment_ok(const struct rnode *f, const Elf64_Phdr *ph)
  */
 static void *segment_page(struct mm *mm, uintptr_t va, unsigned prot, bool edge, int *rc)
 {
-	phys_addr_t pa = edge ? arch_lookup_page(&mm->as, va) : 0;
+	phys_addr_t pa = edge ? arch_lookup_page(&mm->as, va, NULL) : 0;
 	void *page = pa ? phys_to_virt(pa) : page_alloc_zeroed();
 
 	*rc = 0;

@@ -40,10 +40,8 @@ int exec_build_stack(struct mm *mm, const struct exec_args *args, uintptr_t entr
 	uintptr_t strings = USER_STACK_TOP - args->len;
 	size_t off = 0;
 	struct stack_writer w = { .mm = mm };
-	int rc = mm_map_zeroed(mm, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_TOP, PROT_WRITE);
+	int rc = mm_copy_to(mm, strings, args->strings, args->len);
 
-	if (!rc)
-		rc = mm_copy_to(mm, strings, args->strings, args->len);
 	if (rc)
 		return rc;
 	/* The ABI wants the stack pointer 16-byte aligned at argc. */

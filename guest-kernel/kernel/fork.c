@@ -1,5 +1,5 @@
 /*
- * fork(2): the child gets a copy of every page (no copy-on-write yet), the
+ * fork(2): the child shares every page until either side writes it, the
  * parent's open files and working directory, its FPU state, and its user
  * registers with 0 in rax.
  */

@@ -1,29 +1,43 @@
 /*
  * The page allocator: one bit per page (set = in use), first fit from a
  * moving hint. First fit over a bitmap gives contiguous runs (kernel
- * stacks) without a buddy system's bookkeeping.
+ * stacks) without a buddy system's bookkeeping. A byte per page counts
+ * the address spaces that share a user page beyond its first (fork's
+ * copy-on-write), so that the last to let go frees it.
  */
 #include "arch.h"
 #include "lib.h"
 #include "page_alloc.h"
 #include "printk.h"
+#include "proc.h"
 
 #define BITS 64
 #define NOT_FOUND (~0UL)
 
+/* A page is shared by at most every process. */
+_Static_assert(NPROC <= UINT8_MAX + 1, "share counts are bytes");
+
 static uint64_t *bitmap;
+static uint8_t *sharers;
 static unsigned long nr_pages, nr_free, hint;
 
-size_t page_alloc_bitmap_size(unsigned long pages)
+static size_t bitmap_size(unsigned long pages)
 {
 	return ALIGN_UP(pages, BITS) / 8;
+}
+
+size_t page_alloc_map_size(unsigned long pages)
+{
+	return bitmap_size(pages) + pages;
 }
 
 void page_alloc_init(void *map, unsigned long pages)
 {
 	bitmap = map;
+	sharers = (uint8_t *)map + bitmap_size(pages);
 	nr_pages = pages;
-	memset(bitmap, 0xff, page_alloc_bitmap_size(pages));
+	memset(bitmap, 0xff, bitmap_size(pages));
+	memset(sharers, 0, pages);
 }
 
 static bool in_use(unsigned long pfn)
@@ -103,6 +117,30 @@ void *page_alloc_zeroed(void)
 void page_free(void *p)
 {
 	pages_free(p, 1);
+}
+
+void page_get(phys_addr_t pa)
+{
+	unsigned long pfn = pa >> PAGE_SHIFT;
+
+	BUG_ON(pfn >= nr_pages || !in_use(pfn) || sharers[pfn] == UINT8_MAX);
+	sharers[pfn]++;
+}
+
+void page_put(phys_addr_t pa)
+{
+	unsigned long pfn = pa >> PAGE_SHIFT;
+
+	BUG_ON(pfn >= nr_pages || !in_use(pfn));
+	if (sharers[pfn])
+		sharers[pfn]--;
+	else
+		page_free(phys_to_virt(pa));
+}
+
+bool page_shared(phys_addr_t pa)
+{
+	return sharers[pa >> PAGE_SHIFT] != 0;
 }
 
 unsigned long pages_free_count(void)

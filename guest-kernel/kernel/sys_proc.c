@@ -1,7 +1,6 @@
-/* Process system calls: getpid, exit, brk, reboot. */
+/* Process system calls: getpid, exit, reboot. */
 #include "arch.h"
 #include "errno.h"
-#include "mm.h"
 #include "printk.h"
 #include "proc.h"
 #include "syscall.h"
@@ -17,11 +16,6 @@ long sys_getpid(const unsigned long *arg)
 long sys_exit(const unsigned long *arg)
 {
 	proc_exit(((int)arg[0] & 0xff) << 8);
-}
-
-long sys_brk(const unsigned long *arg)
-{
-	return (long)mm_brk(current->mm, arg[0]);
 }
 
 /* Linux accepts any of four second magic numbers (dates); we take its first. */

@@ -30,7 +30,7 @@ static void free_table(struct pt_visitor *v, phys_addr_t table)
 static int free_page_at(struct pt_visitor *v, uintptr_t va, pte_t e)
 {
 	(void)v, (void)va;
-	page_free(phys_to_virt(pt_entry_addr(e)));
+	page_put(pt_entry_addr(e));
 	return 0;
 }
 

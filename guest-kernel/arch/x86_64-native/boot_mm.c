@@ -86,7 +86,7 @@ static void start_page_allocator(void)
 
 	for (unsigned i = 0; i < nr_mem_ranges; i++)
 		nr = MAX(nr, (unsigned long)(mem_ranges[i].end >> PAGE_SHIFT));
-	bitmap = boot_pages(ALIGN_UP(page_alloc_bitmap_size(nr), PAGE_SIZE) >> PAGE_SHIFT);
+	bitmap = boot_pages(ALIGN_UP(page_alloc_map_size(nr), PAGE_SIZE) >> PAGE_SHIFT);
 	page_alloc_init(phys_to_virt(bitmap), nr);
 	for (unsigned i = 0; i < nr_mem_ranges; i++)
 		free_usable(mem_ranges[i].start, mem_ranges[i].end);

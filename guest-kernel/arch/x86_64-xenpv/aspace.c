@@ -60,14 +60,14 @@ static void free_table(struct pt_visitor *v, phys_addr_t table)
 static int free_page_at(struct pt_visitor *v, uintptr_t va, pte_t e)
 {
 	(void)v, (void)va;
-	page_free(phys_to_virt(pt_entry_addr(e)));
+	page_put(pt_entry_addr(e));
 	return 0;
 }
 
 /*
  * Unpinned (and loaded nowhere: the caller runs on other tables), the
  * tables lose their type in Xen and may be mapped writable again; only
- * then can they be reused. Every page mapped is the address space's own.
+ * then can they be reused.
  */
 void arch_aspace_destroy(struct arch_aspace *as)
 {

@@ -101,7 +101,7 @@ static void leave_builder_tables(phys_addr_t l4)
 static void start_page_allocator(void)
 {
 	unsigned long nr = xen_start.nr_pages;
-	size_t bytes = page_alloc_bitmap_size(nr);
+	size_t bytes = page_alloc_map_size(nr);
 	phys_addr_t bitmap = boot_pages(ALIGN_UP(bytes, PAGE_SIZE) >> PAGE_SHIFT);
 
 	page_alloc_init(phys_to_virt(bitmap), nr);

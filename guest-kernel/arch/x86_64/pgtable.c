@@ -59,12 +59,28 @@ static uint64_t user_flags(unsigned prot)
 {
 	uint64_t flags = PTE_PRESENT | PTE_USER | PTE_ACCESSED;
 
+	if (prot & PROT_COW)
+		return flags | PTE_COW;
 	return prot & PROT_WRITE ? flags | PTE_RW | PTE_DIRTY : flags;
+}
+
+static unsigned entry_prot(pte_t e)
+{
+	return (e & PTE_RW ? PROT_WRITE : 0) | (e & PTE_COW ? PROT_COW : 0);
 }
 
 int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot)
 {
 	return pt_map(as, va, pa, user_flags(prot));
+}
+
+int arch_remap_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot)
+{
+	int rc = pt_map(as, va, pa, user_flags(prot));
+
+	if (!rc)
+		pt_invalidate(va);
+	return rc;
 }
 
 pte_t pt_leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1)
@@ -79,19 +95,39 @@ pte_t pt_leaf(struct arch_aspace *as, uintptr_t va, phys_addr_t *l1)
 	return e & PTE_PRESENT ? e : 0;
 }
 
-phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va)
+phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va, unsigned *prot)
 {
 	phys_addr_t l1;
 	pte_t e = pt_leaf(as, va, &l1);
 
+	if (prot)
+		*prot = entry_prot(e);
 	return e ? pt_entry_addr(e) : 0;
 }
 
-phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va)
+/* The end of the span of va's top table whose entry is missing. */
+static uintptr_t hole_end(struct arch_aspace *as, uintptr_t va)
+{
+	phys_addr_t t = as->l4;
+	unsigned level = 4;
+
+	pt_sync();
+	for (; level > 1; level--) {
+		pte_t e = pt_table_view(t)[PT_INDEX(va, level)];
+
+		if (!(e & PTE_PRESENT))
+			break;
+		t = pt_entry_addr(e);
+	}
+	return ALIGN_DOWN(va, PT_SPAN(level)) + PT_SPAN(level);
+}
+
+phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va, uintptr_t *next)
 {
 	phys_addr_t l1;
 	pte_t e = pt_leaf(as, va, &l1);
 
+	*next = l1 ? va + PAGE_SIZE : hole_end(as, va);
 	if (!e)
 		return 0;
 	pt_entry_set(l1, PT_INDEX(va, 1), 0);
@@ -136,7 +172,7 @@ static int call_page_fn(struct pt_visitor *v, uintptr_t va, pte_t e)
 {
 	struct page_visitor *pv = container_of(v, struct page_visitor, v);
 
-	return pv->fn(pv->ctx, va, pt_entry_addr(e), e & PTE_RW ? PROT_WRITE : 0);
+	return pv->fn(pv->ctx, va, pt_entry_addr(e), entry_prot(e));
 }
 
 int arch_for_each_page(struct arch_aspace *as,

@@ -1,8 +1,11 @@
 /*
- * What an exception means: in user mode, a fatal signal for the process;
- * in kernel mode, a fault the exception table expects, or a kernel bug.
+ * What an exception means: a page the address space makes or copies on
+ * demand; else in user mode, a fatal signal for the process; in kernel
+ * mode, a fault the exception table expects, or a kernel bug.
  */
+#include "errno.h"
 #include "lib.h"
+#include "mm.h"
 #include "printk.h"
 #include "proc.h"
 #include "trap.h"
@@ -71,10 +74,25 @@ static void __attribute__((noreturn)) kernel_fault(const struct uregs *r, uintpt
 	panic("unexpected %s", kind_of(r->vector)->name);
 }
 
+/* Kernel-mode faults too: a system call's user copy may touch a page first. */
+static bool demand_fault(const struct uregs *r, uintptr_t addr)
+{
+	int rc;
+
+	if (r->vector != X86_EXC_PF || addr >= USER_END || !current->mm)
+		return false;
+	rc = mm_fault(current->mm, addr, r->error_code & PF_WRITE);
+	if (rc == -ENOMEM && uregs_user_mode(r))
+		proc_fatal_signal(SIGKILL, "out of memory", r->rip, addr);
+	return rc == 0;
+}
+
 void x86_exception(struct uregs *r, uintptr_t addr)
 {
 	const struct exception_kind *k = kind_of(r->vector);
 
+	if (demand_fault(r, addr))
+		return;
 	if (uregs_user_mode(r))
 		proc_fatal_signal(k->signal, k->name, r->rip, addr);
 	else if (!extable_fixup(r))

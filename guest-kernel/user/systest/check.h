@@ -28,6 +28,7 @@ void test_pipes(void);
 void test_signals(void);
 void test_cap(void);
 void test_time(void);
+void test_memory(void);
 /* The suite's own path, for exec to run it again as a helper. */
 void exec_init(const char *argv0);
 /* The suite run with arguments: one of the helper programs exec tests run. */

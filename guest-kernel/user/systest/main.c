@@ -29,6 +29,7 @@ int main(int argc, char **argv)
 	check_section("signals", test_signals);
 	check_section("cap", test_cap);
 	check_section("time", test_time);
+	check_section("memory", test_memory);
 	chdir("/");
 	rmdir(dir);
 	printf("systest: %d passed, %d failed\n", check_passed(), check_failed());

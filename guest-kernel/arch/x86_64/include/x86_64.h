@@ -15,6 +15,8 @@
 #define PTE_USER 0x4UL
 #define PTE_ACCESSED 0x20UL
 #define PTE_DIRTY 0x40UL
+/* Software-available bit (Xen passes bits 9-11 through): PROT_COW. */
+#define PTE_COW 0x200UL
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 
 /* What an L2-L4 entry carries: the leaf entries decide the access. */
@@ -31,6 +33,8 @@
 #define X86_EFLAGS_IF 0x200UL
 
 #define X86_EXC_PF 14
+/* A page fault's error code: the access was a write. */
+#define PF_WRITE 0x2UL
 
 static inline uint64_t rdtsc(void)
 {
