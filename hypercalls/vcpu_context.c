@@ -13,6 +13,7 @@
 #include "mm.h"
 #include "page_type.h"
 #include "pv_mmu.h"
+#include "time.h"
 #include "x86.h"
 #include <xen/domctl.h>
 
@@ -104,6 +105,10 @@ long load_vcpu_context(struct vcpu *v, unsigned long guest_ctx)
 	if (!rc) {
 		load_context(v, &ctx);
 		v->initialised = true;
+		/* As Xen's arch_set_info_guest: the builder may have cleared
+		 * shared_info (libxc does), wall clock and all. */
+		if (v->vcpu_id == 0)
+			wallclock_publish(v->domain->shared_info);
 	}
 	spin_unlock(&ctx_lock);
 	return rc;

@@ -60,4 +60,15 @@ $(eval $(call userland_root,systest,systest hello))
 # The shell's root: init starts /bin/sh on the console.
 $(eval $(call userland_root,sh,sh $(USER_TOOLS)))
 
+# The guest kernel as a domU (tests/guests/gk_domu.c): its PV build and
+# systest's root, as the one boot module a dom0 test guest gets.
+GK_DOMU_BUNDLE := $(GKT_OUT)/domu-bundle.cpio
+ALL_TARGETS += $(GK_DOMU_BUNDLE)
+$(GK_DOMU_BUNDLE): $(GK_PV_ELF) $(GKT_OUT)/systest.cpio
+	rm -rf $(GKT_OUT)/domu-bundle
+	mkdir -p $(GKT_OUT)/domu-bundle
+	cp $(GK_PV_ELF) $(GKT_OUT)/domu-bundle/kernel
+	cp $(GKT_OUT)/systest.cpio $(GKT_OUT)/domu-bundle/ramdisk
+	cd $(GKT_OUT)/domu-bundle && printf 'kernel\nramdisk\n' | cpio -o -H newc -R 0:0 --quiet > ../domu-bundle.cpio
+
 -include $(wildcard $(GKT_OUT)/*.d)

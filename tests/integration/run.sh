@@ -39,7 +39,8 @@ declare -A EXTRA_MODULES=([domu_hello]=$BUILD/guests/domu/domu_child.elf
 	[evtchn_flood]=$BUILD/guests/domu/flood_child.elf
 	[grant_map]=$BUILD/guests/domu/grant_child.elf
 	[grant_copy]=$BUILD/guests/domu/grant_child.elf
-	[grant_destroy]=$BUILD/guests/domu/grant_child.elf)
+	[grant_destroy]=$BUILD/guests/domu/grant_child.elf
+	[gk_domu]=$BUILD/guest-kernel-tests/domu-bundle.cpio)
 
 # Xenith ends QEMU through isa-debug-exit with 2*reason+1.
 declare -A XENITH_STATUS=([poweroff]=1 [reboot]=3 [crash]=7)

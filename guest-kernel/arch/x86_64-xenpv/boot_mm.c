@@ -120,5 +120,6 @@ void boot_mm_init(void)
 	p2m_relocate();
 	leave_builder_tables(kernel_tables_build());
 	map_shared_info();
+	console_map_ring();
 	start_page_allocator();
 }

@@ -1,19 +1,95 @@
 /*
- * Domain 0's console is the hypervisor's serial line, through console_io.
- * A domU would use its console ring instead: console_io is dom0-only on
- * release builds of Xen.
+ * The console. Domain 0's is the hypervisor's serial line, through
+ * console_io. A domU's is its console ring (io/console.h), served by the
+ * backend in domain 0: console_io is dom0-only on release builds of Xen.
+ * The ring is shared with that backend, so its indices are read once and
+ * checked before they are used.
  */
 #include "hypercall.h"
+#include "lib.h"
 #include "xenpv.h"
+
+static bool is_dom0(void)
+{
+	return xen_start.flags & SIF_INITDOMAIN;
+}
+
+extern char console_ring_page[];
+
+static struct xencons_interface *const ring = (struct xencons_interface *)console_ring_page;
+
+/* Mapped over a page of the image, as shared_info is, so that it is there
+ * from the first printk and stays when the kernel moves to its own tables. */
+void console_map_ring(void)
+{
+	if (!is_dom0() &&
+	    HYPERVISOR_update_va_mapping((unsigned long)console_ring_page,
+					 ((uint64_t)xen_start.console.domU.mfn << PAGE_SHIFT) |
+						 KERNEL_RW,
+					 UVMF_INVLPG))
+		arch_crash();
+}
+
+/* Before the backend binds its end, Xen drops the notification. */
+static void notify_backend(void)
+{
+	struct evtchn_send send = { .port = xen_start.console.domU.evtchn };
+
+	HYPERVISOR_event_channel_op(EVTCHNOP_send, &send);
+}
+
+/* Output waits for room rather than being dropped: the backend catches up. */
+static void ring_write(struct xencons_interface *r, const char *s, size_t n)
+{
+	while (n) {
+		XENCONS_RING_IDX cons = __atomic_load_n(&r->out_cons, __ATOMIC_ACQUIRE);
+		XENCONS_RING_IDX prod = r->out_prod;
+		size_t used = MIN(prod - cons, sizeof(r->out));
+
+		if (used == sizeof(r->out)) {
+			notify_backend();
+			HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
+			continue;
+		}
+		for (; used < sizeof(r->out) && n; used++, n--)
+			r->out[MASK_XENCONS_IDX(prod++, r->out)] = *s++;
+		__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
+	}
+	notify_backend();
+}
+
+/* Indices that claim more input than the ring holds: the input is dropped. */
+static size_t ring_read(struct xencons_interface *r, char *buf, size_t n)
+{
+	XENCONS_RING_IDX prod = __atomic_load_n(&r->in_prod, __ATOMIC_ACQUIRE);
+	XENCONS_RING_IDX cons = r->in_cons;
+	size_t got = 0;
+
+	if (prod - cons > sizeof(r->in))
+		cons = prod;
+	while (cons != prod && got < n)
+		buf[got++] = r->in[MASK_XENCONS_IDX(cons++, r->in)];
+	if (cons == r->in_cons)
+		return 0;
+	__atomic_store_n(&r->in_cons, cons, __ATOMIC_RELEASE);
+	notify_backend();
+	return got;
+}
 
 void arch_console_write(const char *s, size_t n)
 {
-	HYPERVISOR_console_io(CONSOLEIO_write, n, s);
+	if (is_dom0())
+		HYPERVISOR_console_io(CONSOLEIO_write, n, s);
+	else
+		ring_write(ring, s, n);
 }
 
 size_t arch_console_poll(char *buf, size_t n)
 {
-	long got = HYPERVISOR_console_io(CONSOLEIO_read, n, buf);
+	long got;
 
+	if (!is_dom0())
+		return ring_read(ring, buf, n);
+	got = HYPERVISOR_console_io(CONSOLEIO_read, n, buf);
 	return got > 0 ? (size_t)got : 0;
 }

@@ -51,6 +51,10 @@ hypercall_page:
 	.globl shared_info_page
 shared_info_page:
 	.skip 4096
+/* A domU's console ring goes over this page (console.c). */
+	.globl console_ring_page
+console_ring_page:
+	.skip 4096
 /* The idle thread's kernel stack. */
 	.globl boot_stack, boot_stack_top
 boot_stack:

@@ -43,6 +43,7 @@ void xenpv_start(const start_info_t *si)
 		arch_crash();
 	traps_init();
 	map_shared_info();
+	console_map_ring();
 	clock_init();
 	events_init();
 	print_banner();

@@ -17,6 +17,7 @@
 
 #define PAGE 4096
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
+#define BIG (8 << 20)
 
 static char *map(void *hint, size_t len, int prot, int flags)
 {
@@ -79,6 +80,8 @@ static void test_map_unmap(void)
 	char *p = map(NULL, 3 * PAGE, PROT_READ | PROT_WRITE, ANON), *q;
 
 	CHECK(p != MAP_FAILED && ((uintptr_t)p & (PAGE - 1)) == 0);
+	if (!(p != MAP_FAILED && ((uintptr_t)p & (PAGE - 1)) == 0))
+		return;
 	CHECK(all_zero(p, 3 * PAGE));
 	memset(p, 'a', 3 * PAGE);
 	/* MAP_FIXED replaces the middle page with a fresh one. */
@@ -88,11 +91,13 @@ static void test_map_unmap(void)
 	CHECK(touch_faults(p + PAGE, 0) && !touch_faults(p, 1) && !touch_faults(p + 2 * PAGE, 1));
 	CHECK(p[0] == 'a' && p[2 * PAGE + PAGE - 1] == 'a');
 	CHECK(munmap(p, 3 * PAGE) == 0 && touch_faults(p, 0) && touch_faults(p + 2 * PAGE, 0));
-	/* A large region costs nothing until touched. */
-	p = map(NULL, 64 << 20, PROT_READ | PROT_WRITE, ANON);
+	/* A large region costs nothing until touched (8 MiB: a domU may have 16). */
+	p = map(NULL, BIG, PROT_READ | PROT_WRITE, ANON);
 	CHECK(p != MAP_FAILED);
-	p[(64 << 20) - 1] = 'z';
-	CHECK(p[(64 << 20) - 1] == 'z' && p[0] == 0 && munmap(p, 64 << 20) == 0);
+	if (p == MAP_FAILED)
+		return;
+	p[BIG - 1] = 'z';
+	CHECK(p[BIG - 1] == 'z' && p[0] == 0 && munmap(p, BIG) == 0);
 }
 
 static void test_protections(void)
@@ -101,6 +106,8 @@ static void test_protections(void)
 	int fds[2];
 
 	CHECK(ro != MAP_FAILED && none != MAP_FAILED);
+	if (!(ro != MAP_FAILED && none != MAP_FAILED))
+		return;
 	CHECK(ro[0] == 0 && touch_faults(ro, 1));
 	CHECK(touch_faults(none, 0) && touch_faults(none, 1));
 	/* The kernel's writes into user memory obey them too. */
@@ -142,6 +149,8 @@ static void test_copy_on_write(void)
 	pid_t pid;
 
 	CHECK(heap != (void *)-1 && anon != MAP_FAILED);
+	if (!(heap != (void *)-1 && anon != MAP_FAILED))
+		return;
 	heap[0] = anon[0] = 'p';
 	pid = fork();
 	if (pid == 0) {
@@ -223,7 +232,7 @@ static void test_out_of_memory(void)
 		copy_hog(before / 5 * 3);
 	CHECK(status_of(pid) == 0);
 	after = free_memory();
-	CHECK(before > 64 << 20 && after + (1 << 20) >= before);
+	CHECK(before >= 4 << 20 && after + (1 << 20) >= before);
 }
 
 void test_memory(void)

@@ -27,6 +27,9 @@ struct domu {
 	xen_pfn_t shared_info_mfn;
 	/* The kernel's command line in start_info; NULL: empty. */
 	const char *cmdline;
+	/* The ramdisk (start_info's module) and its length; NULL: none. */
+	const void *ramdisk;
+	size_t ramdisk_len;
 	/* The step that failed, for the test's message. */
 	const char *failed_step;
 };
@@ -41,8 +44,8 @@ long builder_create(struct domu *d, unsigned long nr_pages);
 long builder_create_as(struct domu *d, domid_t domid, unsigned long nr_pages);
 
 /*
- * Loads the PV ELF kernel image and sets up what its vCPU starts with
- * (xc_dom_build_image, xc_dom_boot_image): p2m, start_info, the rings,
+ * Loads the PV ELF kernel image and the ramdisk and sets up what its vCPU
+ * starts with (xc_dom_build_image, xc_dom_boot_image): p2m, start_info, the rings,
  * page tables pinned as its L4, hypercall page, shared_info, vCPU context.
  */
 long builder_load(struct domu *d, const void *image, size_t len);

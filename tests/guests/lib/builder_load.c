@@ -48,7 +48,26 @@ static long load_kernel(const struct domu *d, const struct pv_image *img)
 	return 0;
 }
 
-/* xc_dom_build_image: the kernel, then the rings, cleared. */
+/* As libxc, the ramdisk's pages follow the kernel's; the last one's tail is zero. */
+static long load_ramdisk(const struct domu *d)
+{
+	size_t off;
+	long rc;
+
+	for (off = 0; off < d->ramdisk_len; off += PAGE_SIZE) {
+		size_t n = d->ramdisk_len - off < PAGE_SIZE ? d->ramdisk_len - off : PAGE_SIZE;
+
+		if ((rc = map_pfn(d, d->layout.ramdisk + (off >> PAGE_SHIFT))))
+			return rc;
+		memset(window + n, 0, PAGE_SIZE - n);
+		memcpy(window, (const uint8_t *)d->ramdisk + off, n);
+		if ((rc = domu_unmap(window)))
+			return rc;
+	}
+	return 0;
+}
+
+/* xc_dom_build_image: the kernel and the ramdisk, then the rings, cleared. */
 static long build_image(struct domu *d, const struct pv_image *img)
 {
 	const struct pv_layout *l = &d->layout;
@@ -60,6 +79,7 @@ static long build_image(struct domu *d, const struct pv_image *img)
 	       (img->kend - img->virt_base - 1) >> PAGE_SHIFT, l->p2m, l->start_info,
 	       l->xenstore, l->console, l->nr_pt_frames, l->pt, l->stack, l->end);
 	if ((rc = builder_step(d, "kernel image (foreign mappings)", load_kernel(d, img))) ||
+	    (rc = builder_step(d, "ramdisk", load_ramdisk(d))) ||
 	    (rc = builder_step(d, "clear the xenstore ring", clear_pfn(d, l->xenstore))) ||
 	    (rc = builder_step(d, "clear the console ring", clear_pfn(d, l->console))))
 		return rc;
@@ -122,6 +142,10 @@ static long write_start_info(const struct domu *d)
 	si->store_evtchn = d->store_port;
 	si->console.domU.mfn = d->p2m[l->console];
 	si->console.domU.evtchn = d->console_port;
+	if (d->ramdisk_len) {
+		si->mod_start = l->virt_base + (l->ramdisk << PAGE_SHIFT);
+		si->mod_len = d->ramdisk_len;
+	}
 	if (d->cmdline)
 		memcpy(si->cmd_line, d->cmdline, strnlen(d->cmdline, MAX_GUEST_CMDLINE - 1));
 	return domu_unmap(window);
@@ -213,7 +237,7 @@ long builder_load(struct domu *d, const void *image, size_t len)
 
 	if ((rc = builder_step(d, "ELF image and Xen notes", pv_image_parse(&img, image, len))) ||
 	    (rc = builder_step(d, "layout", pv_layout_compute(&d->layout, img.virt_base, img.kend,
-						     d->nr_pages))))
+						     d->ramdisk_len, d->nr_pages))))
 		return rc;
 	if ((rc = build_image(d, &img)))
 		return rc;

@@ -29,16 +29,25 @@ static unsigned long count_tables(struct pv_layout *l, uint64_t last)
 	return total;
 }
 
-long pv_layout_compute(struct pv_layout *l, uint64_t virt_base, uint64_t kend,
-		       unsigned long nr_pages)
+static xen_pfn_t pages_for(uint64_t bytes)
 {
-	xen_pfn_t next = (kend - virt_base + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	return (bytes + PAGE_SIZE - 1) >> PAGE_SHIFT;
+}
+
+long pv_layout_compute(struct pv_layout *l, uint64_t virt_base, uint64_t kend,
+		       size_t ramdisk_len, unsigned long nr_pages)
+{
+	xen_pfn_t next = pages_for(kend - virt_base);
 	unsigned long pages = EXTRA_PAGES;
 	uint64_t last;
 
+	if (pages_for(ramdisk_len) > nr_pages)
+		return -XEN_ENOMEM;
 	l->virt_base = virt_base;
+	l->ramdisk = next;
+	next += pages_for(ramdisk_len);
 	l->p2m = next;
-	l->p2m_frames = (nr_pages * sizeof(xen_pfn_t) + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	l->p2m_frames = pages_for(nr_pages * sizeof(xen_pfn_t));
 	next += l->p2m_frames;
 	l->start_info = next++;
 	l->xenstore = next++;

@@ -23,8 +23,9 @@ static void on_line(const struct xencons_backend *b, const char *line)
 	size_t len = strlen(line);
 
 	printf("(d%u) %s\n", b->domid, line);
-	if (!strncmp(line, result_prefix, sizeof(result_prefix) - 1) && len >= 6 &&
-	    !strncmp(line + len - 6, ": PASS", 6))
+	if (p->pass_line ? !strncmp(line, p->pass_line, len + 1) :
+			   !strncmp(line, result_prefix, sizeof(result_prefix) - 1) &&
+				   len >= 6 && !strncmp(line + len - 6, ": PASS", 6))
 		p->passed = true;
 }
 
@@ -71,8 +72,11 @@ long peer_load(struct peer *p, const char *fmt, ...)
 	vsnprintf(p->cmdline, sizeof(p->cmdline), fmt, ap);
 	va_end(ap);
 	p->domu.cmdline = p->cmdline;
-	rc = builder_load(&p->domu, (const void *)xen_start_info->mod_start,
-			  xen_start_info->mod_len);
+	if (!p->image) {
+		p->image = (const void *)xen_start_info->mod_start;
+		p->image_len = xen_start_info->mod_len;
+	}
+	rc = builder_load(&p->domu, p->image, p->image_len);
 	if (started(p, p->domu.failed_step, rc))
 		return rc;
 	p->cons.on_line = on_line;
@@ -214,17 +218,23 @@ static bool all_gone(struct peer *peers, unsigned int n)
 
 void peers_join(struct peer *peers, unsigned int n)
 {
+	peers_join_within(peers, n, JOIN_NS);
+}
+
+void peers_join_within(struct peer *peers, unsigned int n, uint64_t timeout_ns)
+{
 	struct xen_domctl_getdomaininfo info;
 	unsigned int i;
 	long rc;
 
-	if ((rc = peers_run(peers, n, all_shut_down, JOIN_NS)))
+	if ((rc = peers_run(peers, n, all_shut_down, timeout_ns)))
 		fail("waiting for the domUs to shut down: %ld", rc);
 	for (i = 0; i < n; i++) {
 		if (!domain_info(peers[i].domu.domid, &info))
 			expect_eq((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask,
 				  SHUTDOWN_poweroff, "a domU's shutdown reason");
-		expect(peers[i].passed, "d%u did not say PASS", peers[i].domu.domid);
+		expect(peers[i].passed, "d%u did not say %s", peers[i].domu.domid,
+		       peers[i].pass_line ? peers[i].pass_line : "PASS");
 	}
 }
 

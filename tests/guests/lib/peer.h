@@ -21,6 +21,11 @@ struct peer {
 	evtchn_port_t doorbell;	/* dom0's end of the domU's xenstore channel */
 	bool shut_down, passed;
 	char cmdline[128];
+	/* The kernel image; NULL: the second boot module. */
+	const void *image;
+	size_t image_len;
+	/* The console line that says the domU passed; NULL: "RESULT: ...: PASS". */
+	const char *pass_line;
 };
 
 /* Creates a domU of nr_pages, paused: its id is known, nothing runs yet. */
@@ -48,6 +53,8 @@ long peer_wait_ring(struct peer *p, uint64_t timeout_ns);
 
 /* Waits for every peer to power off having printed PASS; fails the test if not. */
 void peers_join(struct peer *peers, unsigned int n);
+/* The same, for peers that take longer than peers_join's 20 s. */
+void peers_join_within(struct peer *peers, unsigned int n, uint64_t timeout_ns);
 /* Destroys them and waits until Xen no longer finds them. */
 void peers_destroy(struct peer *peers, unsigned int n);
 /* Waits, at most a second, until Xen no longer finds them: -XEN_ETIMEDOUT if it still does. */

@@ -9,6 +9,7 @@
 #include <xen/xen.h>
 #include <xen/callback.h>
 #include <xen/event_channel.h>
+#include <xen/io/console.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
 

@@ -54,6 +54,7 @@ void pt_protect(phys_addr_t pa, bool writable);
 void traps_init(void);
 void clock_init(void);
 void map_shared_info(void);
+void console_map_ring(void);
 void events_init(void);
 int event_bind_virq(unsigned virq, void (*fn)(void));
 void event_upcall(void);
