@@ -79,7 +79,7 @@ static bool demand_fault(const struct uregs *r, uintptr_t addr)
 {
 	int rc;
 
-	if (r->vector != X86_EXC_PF || addr >= USER_END || !current || !current->mm)
+	if (r->vector != X86_EXC_PF || addr >= USER_END || !current->mm)
 		return false;
 	rc = mm_fault(current->mm, addr, r->error_code & PF_WRITE);
 	if (rc == -ENOMEM && uregs_user_mode(r))
