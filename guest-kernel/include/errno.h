@@ -6,6 +6,7 @@
 #ifndef ERRNO_H
 #define ERRNO_H
 
+#define EPERM 1
 #define ENOENT 2
 #define ESRCH 3
 #define EINTR 4
