@@ -41,6 +41,12 @@ struct file *file_get(struct file *f);
 void file_put(struct file *f);
 bool file_readable(const struct file *f);
 bool file_writable(const struct file *f);
+/* A read of f at its offset from bytes [0, size), which are the kernel's. */
+ssize_t file_read_bytes(struct file *f, const void *bytes, size_t size, void *user_buf,
+			size_t n);
+
+/* A synthetic regular file (ramfs.h) opened: its contents as of now. */
+int snapshot_open(struct rnode *n, int flags, struct file **out);
 
 /* Opens path relative to the current process (O_CREAT's mode in mode). */
 int file_open(const char *path, int flags, uint32_t mode, struct file **out);

@@ -19,6 +19,9 @@ void pages_free(void *p, unsigned long n);
 void *page_alloc_zeroed(void);
 void page_free(void *p);
 unsigned long pages_free_count(void);
+/* Every page the bitmap spans: the kernel's own and, natively, the holes
+ * between RAM ranges included. */
+unsigned long pages_total_count(void);
 
 /*
  * A user page that several address spaces map (fork shares pages until

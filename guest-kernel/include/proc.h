@@ -36,6 +36,8 @@ extern struct proc *current;
 extern struct proc *init_proc;
 
 struct proc *proc_table_slot(unsigned i);
+/* The process with that pid, a zombie too (until it is reaped), or NULL. */
+struct proc *proc_find(pid_t pid);
 int proc_alloc(const char *name, struct proc **out);
 void proc_release(struct proc *p);
 struct uregs *proc_uregs(struct proc *p);

@@ -16,6 +16,21 @@
 
 #define NAME_MAX 255
 
+struct rnode;
+
+/*
+ * A synthetic node (procfs.c): the kernel makes its entries and its
+ * contents. System calls may read it, but neither write it nor add or
+ * remove entries in it.
+ */
+struct synth_ops {
+	/* A directory's: brings its entries up to date before they are read. */
+	void (*refresh)(struct rnode *dir);
+	/* A regular file's: writes its contents as they are now into buf
+	 * (size bytes); returns their length as snprintf does, or -errno. */
+	int (*show)(const struct rnode *n, char *buf, size_t size);
+};
+
 struct rnode {
 	char *name;
 	uint32_t mode;
@@ -29,6 +44,7 @@ struct rnode {
 	uint64_t mtime;                /* seconds since 1970 */
 	uint8_t *data;
 	size_t size, capacity;
+	const struct synth_ops *synth;  /* NULL but for synthetic nodes */
 };
 
 void ramfs_init(void);
@@ -36,6 +52,8 @@ struct rnode *ramfs_root(void);
 bool ramfs_linked(const struct rnode *n);
 /* The child of dir called name (n bytes; "." and ".." included), or NULL. */
 struct rnode *ramfs_step(struct rnode *dir, const char *name, size_t n);
+/* Brings a synthetic directory's entries up to date; ramfs_step() does. */
+void ramfs_refresh(struct rnode *dir);
 /* A new node in dir (which must be a directory in the tree) called name,
  * which must not exist yet. */
 int ramfs_add(struct rnode *dir, const char *name, size_t n, uint32_t mode,

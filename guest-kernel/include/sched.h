@@ -17,6 +17,8 @@ void sched_wake_sleepers(uint64_t now);
 void schedule(void);
 void sched_return_to_user(void);
 void __attribute__((noreturn)) sched_idle_loop(void);
+/* Nanoseconds since boot with nothing to run (the tick's work included). */
+uint64_t sched_idle_ns(void);
 void proc_first_run(void);
 
 /* Sleep until wakeup(chan), or until clock_ns() >= deadline; -EINTR,

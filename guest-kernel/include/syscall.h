@@ -36,6 +36,7 @@ long sys_munmap(const unsigned long *arg);
 long sys_nanosleep(const unsigned long *arg);
 long sys_clock_gettime(const unsigned long *arg);
 long sys_gettimeofday(const unsigned long *arg);
+long sys_syslog(const unsigned long *arg);
 long sys_getpid(const unsigned long *arg);
 long sys_fork(const unsigned long *arg);
 long sys_execve(const unsigned long *arg);

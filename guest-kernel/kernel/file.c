@@ -1,6 +1,9 @@
 /* Open files and their references. */
+#include "arch.h"
+#include "errno.h"
 #include "file.h"
 #include "heap.h"
+#include "lib.h"
 #include "ramfs.h"
 #include "uapi/fcntl.h"
 
@@ -41,4 +44,18 @@ bool file_readable(const struct file *f)
 bool file_writable(const struct file *f)
 {
 	return (f->flags & O_ACCMODE) != O_RDONLY;
+}
+
+ssize_t file_read_bytes(struct file *f, const void *bytes, size_t size, void *user_buf,
+			size_t n)
+{
+	size_t take;
+
+	if (f->pos >= size)
+		return 0;
+	take = MIN(n, size - f->pos);
+	if (copy_to_user(user_buf, (const uint8_t *)bytes + f->pos, take))
+		return -EFAULT;
+	f->pos += take;
+	return (ssize_t)take;
 }

@@ -68,6 +68,7 @@ static ssize_t dir_getdents(struct file *f, void *user_buf, size_t n)
 
 	if (!ramfs_linked(f->node))
 		return 0;
+	ramfs_refresh(f->node);
 	while ((e = entry_at(f->node, f->pos, &name, &next))) {
 		len = put_record((char *)user_buf + done, n - done, e, name, next);
 		if (len < 0)

@@ -11,16 +11,7 @@
 
 static ssize_t regular_read(struct file *f, void *user_buf, size_t n)
 {
-	struct rnode *node = f->node;
-	size_t take;
-
-	if (f->pos >= node->size)
-		return 0;
-	take = MIN(n, node->size - f->pos);
-	if (copy_to_user(user_buf, node->data + f->pos, take))
-		return -EFAULT;
-	f->pos += take;
-	return (ssize_t)take;
+	return file_read_bytes(f, f->node->data, f->node->size, user_buf, n);
 }
 
 /* O_APPEND moves to the end for each write. A fault leaves the file's

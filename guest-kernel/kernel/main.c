@@ -8,6 +8,7 @@
 #include "page_alloc.h"
 #include "printk.h"
 #include "proc.h"
+#include "procfs.h"
 #include "ramfs.h"
 #include "sched.h"
 
@@ -35,6 +36,7 @@ void kernel_main(const struct boot_info *bi)
 	printk("command line: %s\n", bi->cmdline);
 	unpack_initrd(bi);
 	dev_init();
+	procfs_init();
 	printk("memory: %lu KiB free\n", pages_free_count() * (PAGE_SIZE / 1024));
 	sched_init();
 	proc_create_init(INIT_PATH);

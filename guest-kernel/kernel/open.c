@@ -19,6 +19,8 @@ static int open_node(struct rnode *n, int flags, struct file **out)
 		ops = &dir_file_ops;
 		break;
 	case S_IFREG:
+		if (n->synth)
+			return snapshot_open(n, flags, out);
 		ops = &regular_file_ops;
 		break;
 	case S_IFCHR:
@@ -42,7 +44,9 @@ static int truncate_on_open(struct file *f, int flags)
 static int create(struct rnode *dir, const struct path_last *last, int flags,
 		  uint32_t mode, bool dir_wanted, struct rnode **n)
 {
-	if (!(flags & O_CREAT))
+	/* A synthetic directory has no room for new names: Linux's procfs
+	 * says a name it lacks does not exist before creating is considered. */
+	if (!(flags & O_CREAT) || dir->synth)
 		return -ENOENT;
 	if (dir_wanted)
 		return -EISDIR;

@@ -147,3 +147,8 @@ unsigned long pages_free_count(void)
 {
 	return nr_free;
 }
+
+unsigned long pages_total_count(void)
+{
+	return nr_pages;
+}

@@ -1,5 +1,7 @@
-/* Kernel messages, stamped with the time since boot as Linux's are. */
+/* Kernel messages, stamped with the time since boot as Linux's are, to
+ * the console and the kernel log. */
 #include "arch.h"
+#include "klog.h"
 #include "lib.h"
 #include "printk.h"
 
@@ -9,12 +11,15 @@ static void vprintk(const char *fmt, va_list ap)
 {
 	char line[LINE_MAX];
 	uint64_t ns = arch_clock_ns();
+	size_t len;
 	int n;
 
 	n = snprintf(line, sizeof(line), "[%5lu.%06lu] ", (unsigned long)(ns / 1000000000),
 		     (unsigned long)(ns % 1000000000 / 1000));
 	n += vsnprintf(line + n, sizeof(line) - (size_t)n, fmt, ap);
-	arch_console_write(line, MIN((size_t)n, sizeof(line) - 1));
+	len = MIN((size_t)n, sizeof(line) - 1);
+	klog_write(line, len);
+	arch_console_write(line, len);
 }
 
 void printk(const char *fmt, ...)

@@ -24,6 +24,14 @@ struct proc *proc_table_slot(unsigned i)
 	return &table[i];
 }
 
+struct proc *proc_find(pid_t pid)
+{
+	for (unsigned i = 0; i < NPROC; i++)
+		if (table[i].state != PROC_UNUSED && table[i].pid == pid)
+			return &table[i];
+	return NULL;
+}
+
 uintptr_t proc_kstack_top(const struct proc *p)
 {
 	return (uintptr_t)p->kstack + KSTACK_SIZE;

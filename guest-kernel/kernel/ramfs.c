@@ -37,10 +37,17 @@ struct rnode *ramfs_step(struct rnode *dir, const char *name, size_t n)
 		return dir;
 	if (n == 2 && !strncmp(name, "..", 2))
 		return dir->parent;
+	ramfs_refresh(dir);
 	for (struct rnode *c = dir->children; c; c = c->next_sibling)
 		if (strlen(c->name) == n && !strncmp(c->name, name, n))
 			return c;
 	return NULL;
+}
+
+void ramfs_refresh(struct rnode *dir)
+{
+	if (dir->synth && dir->synth->refresh)
+		dir->synth->refresh(dir);
 }
 
 static struct rnode *node_new(const char *name, size_t n, uint32_t mode)

@@ -5,6 +5,7 @@
  * from if nothing else runs after it.
  */
 #include "arch.h"
+#include "clock.h"
 #include "errno.h"
 #include "printk.h"
 #include "proc.h"
@@ -17,6 +18,8 @@ struct proc *current = &idle;
 static bool need_resched;
 /* The process just switched away from, for the one switched to. */
 static struct proc *switched_from;
+/* Time spent waiting in arch_idle(): what /proc/uptime calls idle. */
+static uint64_t idle_ns;
 
 void sched_init(void)
 {
@@ -89,12 +92,21 @@ void proc_first_run(void)
 
 void sched_idle_loop(void)
 {
+	uint64_t start;
+
 	/* Events stay off from the scan in schedule() to the block in
 	 * arch_idle(), so no wakeup can fall between the two. */
 	for (;;) {
 		schedule();
+		start = clock_ns();
 		arch_idle();
+		idle_ns += clock_ns() - start;
 	}
+}
+
+uint64_t sched_idle_ns(void)
+{
+	return idle_ns;
 }
 
 int sleep_on(const void *chan)

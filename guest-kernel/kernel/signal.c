@@ -31,17 +31,6 @@ void signal_deliver(void)
 		proc_exit(__builtin_ctzll(current->pending) + 1);
 }
 
-static struct proc *find(pid_t pid)
-{
-	for (unsigned i = 0; i < NPROC; i++) {
-		struct proc *p = proc_table_slot(i);
-
-		if (p->state != PROC_UNUSED && p->pid == pid)
-			return p;
-	}
-	return NULL;
-}
-
 /* pid -1: every process but init and the caller, as on Linux. */
 static long send_all(int sig)
 {
@@ -71,7 +60,7 @@ long sys_kill(const unsigned long *arg)
 		return -EINVAL;
 	if (pid == -1)
 		return send_all(sig);
-	p = pid > 0 ? find(pid) : NULL;
+	p = pid > 0 ? proc_find(pid) : NULL;
 	if (!p)
 		return -ESRCH;
 	if (sig)

@@ -32,6 +32,9 @@ static long do_mkdir(const char *path, unsigned long mode)
 		return rc;
 	if (!last.len || ramfs_step(dir, last.name, last.len))
 		return -EEXIST;
+	/* As open's O_CREAT finds (open.c). */
+	if (dir->synth)
+		return -ENOENT;
 	return ramfs_add(dir, last.name, last.len, S_IFDIR | (mode & S_IALLUGO), &n);
 }
 
@@ -55,6 +58,16 @@ static long removable(const char *path, struct rnode **n, long root_err,
 	return *n ? 0 : -ENOENT;
 }
 
+/* After the checks of type, in Linux's order: a synthetic directory
+ * removes nothing (procfs has no unlink or rmdir: EPERM), and the top of
+ * a synthetic tree is where it is mounted (EBUSY). */
+static long synth_refusal(const struct rnode *n)
+{
+	if (n->parent->synth)
+		return -EPERM;
+	return n->synth ? -EBUSY : 0;
+}
+
 static long do_rmdir(const char *path, unsigned long unused)
 {
 	struct rnode *n;
@@ -65,6 +78,9 @@ static long do_rmdir(const char *path, unsigned long unused)
 		return rc;
 	if (!S_ISDIR(n->mode))
 		return -ENOTDIR;
+	rc = synth_refusal(n);
+	if (rc)
+		return rc;
 	if (n->children)
 		return -ENOTEMPTY;
 	ramfs_unlink(n);
@@ -81,6 +97,9 @@ static long do_unlink(const char *path, unsigned long unused)
 		return rc;
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
+	rc = synth_refusal(n);
+	if (rc)
+		return rc;
 	ramfs_unlink(n);
 	return 0;
 }

@@ -32,6 +32,7 @@ static const syscall_fn table[] = {
 	[SYS_rmdir] = sys_rmdir,
 	[SYS_unlink] = sys_unlink,
 	[SYS_gettimeofday] = sys_gettimeofday,
+	[SYS_syslog] = sys_syslog,
 	[SYS_reboot] = sys_reboot,
 	[SYS_getdents64] = sys_getdents64,
 	[SYS_clock_gettime] = sys_clock_gettime,

@@ -40,6 +40,8 @@ SH_INPUT=(
 	"echo 'echo sh: script ran; false' > /tmp/script; sh /tmp/script; echo sh: script status \$?"
 	'sleep 30 & kill $!; wait; echo sh: killed status $?'
 	'nosuch; echo sh: missing status $?'
+	'ps; echo sh: ps status $?; uptime; echo sh: uptime status $?; free; echo sh: free status $?'
+	'dmesg > /tmp/d; echo sh: dmesg status $?'
 	'poweroff'
 )
 declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# ")

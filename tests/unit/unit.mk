@@ -66,14 +66,19 @@ $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XL_CONFIG_SRCS) $(XL_CONFIG_TESTS:%=tests/unit/
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XL_CONFIG_SRCS)): UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
 $(XL_CONFIG_TESTS:%=$(UNIT_OBJ)/test_%): UNIT_LDFLAGS := -fsanitize=address,undefined
 
-# The PV guest kernel's direct map, over a fake Xen MMU. Its own headers
-# are reached with -iquote: as -I they would shadow libc's <errno.h>.
+# The PV guest kernel's parts: its direct map, over a fake Xen MMU, and
+# its log ring. Its own headers are reached with -iquote: as -I they would
+# shadow libc's <errno.h>.
+GK_UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -D__XEN_INTERFACE_VERSION__=0x00040e00 \
+	-iquote guest-kernel/include -iquote guest-kernel/arch/x86_64/include \
+	-iquote guest-kernel/arch/x86_64-xenpv/include
 GK_PHYSMAP_SRCS := guest-kernel/arch/x86_64-xenpv/kernel_tables.c guest-kernel/arch/x86_64/pgtable.c
 $(eval $(call unit_test,gk_physmap,$(GK_PHYSMAP_SRCS)))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(GK_PHYSMAP_SRCS) tests/unit/test_gk_physmap.c): \
-	UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -D__XEN_INTERFACE_VERSION__=0x00040e00 \
-	-iquote guest-kernel/include -iquote guest-kernel/arch/x86_64/include \
-	-iquote guest-kernel/arch/x86_64-xenpv/include
+	UNIT_CFLAGS := $(GK_UNIT_CFLAGS)
+$(eval $(call unit_test,gk_klog,guest-kernel/kernel/klog.c))
+$(UNIT_OBJ)/guest-kernel/kernel/klog.o $(UNIT_OBJ)/tests/unit/test_gk_klog.o: \
+	UNIT_CFLAGS := $(GK_UNIT_CFLAGS)
 
 # string.c's functions carry libc's names: linked into a test binary they
 # would replace libc's for libcheck too, and one bug would kill the

@@ -33,6 +33,7 @@
 #define SYS_rmdir 84
 #define SYS_unlink 87
 #define SYS_gettimeofday 96
+#define SYS_syslog 103
 #define SYS_reboot 169
 #define SYS_getdents64 217
 #define SYS_clock_gettime 228
@@ -43,6 +44,10 @@
 #define WNOHANG 1
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+
+/* syslog(2)'s actions: Linux's numbers (include/linux/syslog.h). */
+#define SYSLOG_ACTION_READ_ALL 3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
 
 /* reboot(2)'s magic numbers and commands, as Linux checks them. */
 #define LINUX_REBOOT_MAGIC1 0xfee1deadU

@@ -15,6 +15,8 @@ void nap_ms(long ms);
 int wait_status(int pid);
 /* The first size bytes of the file at path; how many, or -1. */
 int read_file(const char *path, char *buf, int size);
+/* How many entries of the directory path are called name, of d_type type. */
+int count_entries(const char *path, const char *name, int type);
 /* Runs fn and prints "systest: NAME: N passed, N failed" for its checks. */
 void check_section(const char *name, void (*fn)(void));
 int check_passed(void);
@@ -29,6 +31,8 @@ void test_signals(void);
 void test_cap(void);
 void test_time(void);
 void test_memory(void);
+void test_klog(void);
+void test_proc(void);
 /* The suite's own path, for exec to run it again as a helper. */
 void exec_init(const char *argv0);
 /* The suite run with arguments: one of the helper programs exec tests run. */

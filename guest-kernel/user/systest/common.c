@@ -1,5 +1,7 @@
 /* Helpers every section may use (see check.h). */
+#include <dirent.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -31,4 +33,17 @@ int read_file(const char *path, char *buf, int size)
 	n = read(fd, buf, size);
 	close(fd);
 	return n;
+}
+
+int count_entries(const char *path, const char *name, int type)
+{
+	DIR *dir = opendir(path);
+	struct dirent *d;
+	int found = 0;
+
+	while (dir && (d = readdir(dir)))
+		found += strcmp(d->d_name, name) == 0 && d->d_type == type;
+	if (dir)
+		closedir(dir);
+	return found;
 }

@@ -43,19 +43,6 @@ static void test_make_remove(void)
 	CHECK(stat("d", &st) == -1 && errno == ENOENT);
 }
 
-static int count_entries(const char *path, const char *name, int type)
-{
-	DIR *dir = opendir(path);
-	struct dirent *d;
-	int found = 0;
-
-	while (dir && (d = readdir(dir)))
-		found += strcmp(d->d_name, name) == 0 && d->d_type == type;
-	if (dir)
-		closedir(dir);
-	return found;
-}
-
 static void test_list(void)
 {
 	char c;

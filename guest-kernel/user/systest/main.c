@@ -30,6 +30,8 @@ int main(int argc, char **argv)
 	check_section("cap", test_cap);
 	check_section("time", test_time);
 	check_section("memory", test_memory);
+	check_section("klog", test_klog);
+	check_section("proc", test_proc);
 	chdir("/");
 	rmdir(dir);
 	printf("systest: %d passed, %d failed\n", check_passed(), check_failed());
