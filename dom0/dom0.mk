@@ -1,4 +1,6 @@
-# dom0's userland parts, built for the host: libxenstore, xenstored as a
+# dom0's userland parts. In dom0's own userland (the guest kernel's, linked
+# as its programs are: guest-kernel/user/user.mk): xl over libxenctrl. Built
+# for the host: libxenstore, xenstored as a
 # Unix-socket daemon (build/dom0/xenstored-host) and the libxenstore client
 # that tests/xenstore/run.sh drives. The portable sources (dom0/xenstored/
 # and dom0/libxenstore/) are the ones dom0's own userland will build;
@@ -51,3 +53,12 @@ xenstore-test: $(XENSTORED_HOST) $(XS_CLIENT)
 	@bash tests/xenstore/run.sh
 
 -include $(DOM0_OBJS:.o=.d)
+
+# xl and libxenctrl see Xen's headers with the toolstack's interfaces.
+DOM0_USER_SRCS := $(wildcard dom0/libxenctrl/*.c dom0/xl/xl*.c)
+DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c
+$(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
+	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl
+$(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
+$(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
+$(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))

@@ -42,15 +42,28 @@ static long create_domain(struct xen_domctl *op)
 	return 0;
 }
 
+/* As Xen: blocked if every online vCPU is, running if any is on a pCPU. */
+static uint32_t vcpu_flags(const struct vcpu *v, uint32_t flags)
+{
+	if (!v->online)
+		return flags;
+	if (v->runstate.state != RUNSTATE_blocked)
+		flags &= ~XEN_DOMINF_blocked;
+	if (v->runstate.state == RUNSTATE_running)
+		flags |= XEN_DOMINF_running;
+	return flags;
+}
+
 void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *info)
 {
 	unsigned online = 0;
-
+	uint32_t flags = XEN_DOMINF_blocked;
 	uint64_t cpu_time = 0;
 
 	for (unsigned i = 0; i < d->max_vcpus; i++) {
 		online += d->vcpu[i]->online;
 		cpu_time += d->vcpu[i]->cpu_time;
+		flags = vcpu_flags(d->vcpu[i], flags);
 	}
 	memset(info, 0, sizeof(*info));
 	info->cpu_time = cpu_time;
@@ -64,6 +77,8 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 		info->flags |= XEN_DOMINF_dying | XEN_DOMINF_blocked;
 	else if (d->pause_count)
 		info->flags |= XEN_DOMINF_paused;
+	if (online && !d->dying)
+		info->flags |= flags;
 	info->tot_pages = d->tot_pages;
 	info->max_pages = d->max_pages;
 	info->shared_info_frame = d->shared_info_mfn;

@@ -34,6 +34,11 @@ void arch_timer_start(uint64_t period_ns, void (*tick)(void));
 /* Waits for an interrupt with interrupts on; returns with them off. */
 void arch_idle(void);
 
+/* Devices only this port has (Xen's privcmd in domain 0), up to an entry
+ * without a name. */
+struct device;
+const struct device *arch_devices(void);
+
 void __attribute__((noreturn)) arch_poweroff(void);
 void __attribute__((noreturn)) arch_reboot(void);
 void __attribute__((noreturn)) arch_crash(void);

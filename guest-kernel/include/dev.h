@@ -14,6 +14,12 @@ struct rnode;
 /* Linux's old encoding, which its stat() gives for numbers this small. */
 #define DEV_NUMBER(major, minor) ((major) << 8 | (minor))
 
+struct device {
+	const char *name;              /* its path under /dev */
+	uint32_t number, mode;
+	const struct file_ops *ops;
+};
+
 extern const struct file_ops console_ops, null_ops;
 
 void dev_init(void);

@@ -44,12 +44,29 @@ SH_INPUT=(
 	'dmesg > /tmp/d; echo sh: dmesg status $?'
 	'poweroff'
 )
-declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# ")
-declare -A INPUT=([smoke]=$'ping\r' [sh]="$(printf '%s\r' "${SH_INPUT[@]}")")
+# dom0's toolstack from the same shell; its own error lines start "xl: ".
+XL_INPUT=(
+	'xl list; echo xl: list status $?'
+	'xl info; echo xl: info status $?'
+	'xl pause 42; echo xl: pause status $?'
+	'xl unpause 42; echo xl: unpause status $?'
+	'xl destroy 42; echo xl: destroy status $?'
+	'xl pause dom0; echo xl: bad id status $?'
+	'xl frobnicate; echo xl: usage status $?'
+	'privcmd_test; echo xl: privcmd_test status $?'
+	'poweroff'
+)
+declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# ")
+declare -A INPUT=([smoke]=$'ping\r' [sh]="$(printf '%s\r' "${SH_INPUT[@]}")"
+	[xl]="$(printf '%s\r' "${XL_INPUT[@]}")")
+# A test only some platforms run (xl needs a hypervisor), and a line it
+# must also print.
+declare -A ONLY_ON=([xl]="xenith xen")
+declare -A MUST_SHOW=([xl]='^Domain-0 +0 +[0-9]+ +1 ')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
-USERLAND_TESTS=(systest sh)
+USERLAND_TESTS=(systest sh xl)
 # Or, instead of a result line, the lines it must print (those that
 # start with its name), in tests/guest-kernel/NAME.expected.
 EXPECTED_DIR=tests/guest-kernel
@@ -131,6 +148,9 @@ finish_boot() {
 # Says what is wrong with the test's output, if anything.
 check_result() {
 	local test=$1 log=$2 expected=$EXPECTED_DIR/$1.expected verdict lines
+	if [ -n "${MUST_SHOW[$test]:-}" ] && ! grep -Eqa "${MUST_SHOW[$test]}" "$log"; then
+		echo "no line matching '${MUST_SHOW[$test]}'"
+	fi
 	if [ -f "$expected" ]; then
 		diff -q "$expected" <(grep -a "^$test: " "$log" | tr -d '\r') >/dev/null ||
 			echo "its lines differ from $expected"
@@ -220,15 +240,20 @@ fi
 ACCEL=$(pick_accel)
 echo "guest-kernel: QEMU accelerator: $ACCEL"
 mkdir -p "$LOGS"
+runs_on() { # test hv
+	[[ " ${ONLY_ON[$1]:-$2} " == *" $2 "* ]]
+}
+
 for hv in $hvs; do
 	for test in "${tests[@]}"; do
-		run_test "$hv" "$test"
+		runs_on "$test" "$hv" && run_test "$hv" "$test"
 	done
 done
-read -r first others <<<"$hvs"
-for hv in $others; do
-	for test in "${tests[@]}"; do
-		compare_hvs "$test" "$first" "$hv"
+for test in "${tests[@]}"; do
+	first=
+	for hv in $hvs; do
+		runs_on "$test" "$hv" || continue
+		[ -z "$first" ] && first=$hv || compare_hvs "$test" "$first" "$hv"
 	done
 done
 echo "$passed passed, $failed failed"

@@ -57,8 +57,11 @@ endef
 # systest's root: init runs /bin/systest (there is neither /etc/rc nor
 # /bin/sh), with the programs the suite runs.
 $(eval $(call userland_root,systest,systest hello))
-# The shell's root: init starts /bin/sh on the console.
-$(eval $(call userland_root,sh,sh $(USER_TOOLS)))
+# The shell's root: init starts /bin/sh on the console; xl is dom0's
+# toolstack (dom0/xl).
+$(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
+# The same with privcmd's own test, for the xl test (run.sh).
+$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test))
 
 # The guest kernel as a domU (tests/guests/gk_domu.c): its PV build and
 # systest's root, as the one boot module a dom0 test guest gets.

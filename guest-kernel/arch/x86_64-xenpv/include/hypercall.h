@@ -26,6 +26,22 @@ hypercall5(unsigned nr, unsigned long a1, unsigned long a2, unsigned long a3,
 	return ret;
 }
 
+/* A hypercall whose number comes at run time (privcmd); nr < HYPERCALL_STUBS. */
+#define HYPERCALL_STUBS (4096 / 32)
+static inline long hypercall_by_number(unsigned nr, const unsigned long a[5])
+{
+	register unsigned long r10 asm("r10") = a[3];
+	register unsigned long r8 asm("r8") = a[4];
+	unsigned long a1 = a[0], a2 = a[1], a3 = a[2];
+	long ret;
+
+	asm volatile("call *%%rax"
+		     : "=a"(ret), "+D"(a1), "+S"(a2), "+d"(a3), "+r"(r10), "+r"(r8)
+		     : "0"(hypercall_page + nr * 32)
+		     : "rcx", "r11", "memory");
+	return ret;
+}
+
 #define HYPERCALL(nr, a1, a2, a3, a4, a5)                                    \
 	hypercall5(__HYPERVISOR_##nr, (unsigned long)(a1), (unsigned long)(a2), \
 		   (unsigned long)(a3), (unsigned long)(a4), (unsigned long)(a5))

@@ -1,0 +1,57 @@
+/*
+ * Hypercalls through /dev/xen/privcmd. Xen reads and writes the buffers
+ * it is given through the page tables in force and does not make missing
+ * pages: each buffer is written here before the call (a page the kernel
+ * has not made yet, or shares copy-on-write, would give EFAULT).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <linux/ioctl.h>
+#include <xen/xen.h>
+#include <xen/sys/privcmd.h>
+
+#include "xc_private.h"
+
+xc_interface *xc_interface_open(xentoollog_logger *logger,
+				xentoollog_logger *dombuild_logger, unsigned open_flags)
+{
+	xc_interface *xch;
+
+	if (logger || dombuild_logger || open_flags) {
+		errno = EINVAL;
+		return NULL;
+	}
+	xch = malloc(sizeof(*xch));
+	if (!xch)
+		return NULL;
+	xch->fd = open("/dev/xen/privcmd", O_RDWR | O_CLOEXEC);
+	if (xch->fd < 0) {
+		free(xch);
+		return NULL;
+	}
+	return xch;
+}
+
+int xc_interface_close(xc_interface *xch)
+{
+	int rc = close(xch->fd);
+
+	free(xch);
+	return rc;
+}
+
+long xc_hypercall(xc_interface *xch, unsigned op, unsigned long arg1, unsigned long arg2)
+{
+	privcmd_hypercall_t call = { .op = op, .arg = { arg1, arg2 } };
+
+	return ioctl(xch->fd, IOCTL_PRIVCMD_HYPERCALL, &call);
+}
+
+void xc_touch(void *buf, size_t len)
+{
+	memset(buf, 0, len);
+}

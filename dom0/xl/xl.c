@@ -1,0 +1,66 @@
+/*
+ * xl, dom0's toolstack command, as far as the hypervisor alone can answer:
+ * list, info, pause, unpause and destroy, by domain id (names live in
+ * xenstore, which dom0 does not run yet: only domain 0's is known).
+ * Each error is one line on stderr; the exit status is 1 then, 2 for a
+ * usage error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xl_cmd.h"
+
+static const struct xl_cmd cmds[] = {
+	{ "list", "", 0, xl_list },
+	{ "info", "", 0, xl_info },
+	{ "pause", "DOMID", 1, xl_pause },
+	{ "unpause", "DOMID", 1, xl_unpause },
+	{ "destroy", "DOMID", 1, xl_destroy },
+};
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: xl COMMAND [ARGS]; commands:");
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		fprintf(stderr, " %s%s%s", cmds[i].name, *cmds[i].args ? " " : "", cmds[i].args);
+	fprintf(stderr, "\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	const struct xl_cmd *cmd = NULL;
+	xc_interface *xch;
+	int rc;
+
+	for (size_t i = 0; argc > 1 && i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(argv[1], cmds[i].name))
+			cmd = &cmds[i];
+	if (!cmd || argc - 2 != cmd->nargs)
+		return usage();
+	xch = xc_interface_open(NULL, NULL, 0);
+	if (!xch) {
+		fprintf(stderr, "xl: cannot open /dev/xen/privcmd: %s (not domain 0?)\n",
+			strerror(errno));
+		return 1;
+	}
+	rc = cmd->run(xch, argv + 2);
+	xc_interface_close(xch);
+	return rc;
+}
+
+/* A domain id as xl takes it: decimal, below DOMID_FIRST_RESERVED. */
+int xl_domid(const char *arg, uint32_t *domid)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 10);
+
+	if (!*arg || *end || v >= DOMID_FIRST_RESERVED) {
+		fprintf(stderr, "xl: '%s' is not a domain id\n", arg);
+		return -1;
+	}
+	*domid = (uint32_t)v;
+	return 0;
+}

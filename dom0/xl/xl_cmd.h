@@ -1,0 +1,22 @@
+/* xl's commands, one function each: 0 on success, else xl's exit status. */
+#ifndef XL_CMD_H
+#define XL_CMD_H
+
+#include "xc.h"
+
+struct xl_cmd {
+	const char *name, *args;
+	int nargs;
+	int (*run)(xc_interface *xch, char **argv);
+};
+
+int xl_list(xc_interface *xch, char **argv);
+int xl_info(xc_interface *xch, char **argv);
+int xl_pause(xc_interface *xch, char **argv);
+int xl_unpause(xc_interface *xch, char **argv);
+int xl_destroy(xc_interface *xch, char **argv);
+
+/* Parses a domain id, saying what is wrong with it if it is not one. */
+int xl_domid(const char *arg, uint32_t *domid);
+
+#endif

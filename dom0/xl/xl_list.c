@@ -1,0 +1,50 @@
+/* xl list: every domain, in xl's columns. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <xen/sched.h>
+
+#include "xl_cmd.h"
+
+#define MAX_DOMAINS 64
+
+/* r running, b blocked, p paused, s shut down, c crashed, d dying. */
+static void state(const xc_domaininfo_t *d, char s[7])
+{
+	unsigned reason = (d->flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask;
+	bool down = d->flags & XEN_DOMINF_shutdown;
+
+	snprintf(s, 7, "%c%c%c%c%c%c", d->flags & XEN_DOMINF_running ? 'r' : '-',
+		 d->flags & XEN_DOMINF_blocked ? 'b' : '-', d->flags & XEN_DOMINF_paused ? 'p' : '-',
+		 down && reason != SHUTDOWN_crash ? 's' : '-',
+		 down && reason == SHUTDOWN_crash ? 'c' : '-',
+		 d->flags & XEN_DOMINF_dying ? 'd' : '-');
+}
+
+static void print_domain(const xc_domaininfo_t *d)
+{
+	unsigned long tenths = (unsigned long)(d->cpu_time / 100000000);
+	char s[7];
+
+	state(d, s);
+	printf("%-40s %5u %5lu %5u     %s %8lu.%lu\n", d->domain ? "(null)" : "Domain-0",
+	       d->domain, (unsigned long)(d->tot_pages >> 8), d->nr_online_vcpus, s,
+	       tenths / 10, tenths % 10);
+}
+
+int xl_list(xc_interface *xch, char **argv)
+{
+	static xc_domaininfo_t info[MAX_DOMAINS];
+	int n = xc_domain_getinfolist(xch, 0, MAX_DOMAINS, info);
+
+	(void)argv;
+	if (n < 0) {
+		fprintf(stderr, "xl: list: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("Name                                        ID   Mem VCPUs\tState\tTime(s)\n");
+	for (int i = 0; i < n; i++)
+		print_domain(&info[i]);
+	return 0;
+}
