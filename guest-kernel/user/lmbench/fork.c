@@ -2,8 +2,9 @@
  * Process creation: fork of the bench process and the child's _exit, then
  * fork and execve of /bin/true, each with the parent's wait for the child.
  * The child runs on the same vCPU, inside the parent's region, so the
- * count holds both. A fork copies the whole bench process, which is why
- * it is kept small (no stdio) and why these rows run fewer calls.
+ * count holds both. A fork shares every page of the bench process, an
+ * entry to write for each, which is why the process is kept small (no
+ * stdio); these rows run fewer calls for being slow under TCG.
  */
 #include <sys/wait.h>
 #include <unistd.h>

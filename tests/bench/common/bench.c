@@ -12,7 +12,7 @@
  * calls never escapes one.) Timing is per call, over TICK_ITERS calls, or
  * over as many batches as make TICK_ITERS entries: a batch of 512 slow
  * entries would otherwise take minutes under TCG. A user program takes
- * fewer (guest-kernel/user/lmbench/): each fork copies its samples too.
+ * fewer (guest-kernel/user/lmbench/): each fork shares its samples too.
  */
 #define REGIONS 1000
 #ifndef TICK_ITERS
