@@ -89,6 +89,13 @@ UNIT_TESTS += $(USER_BUILD)/bin/libc_test
 $(eval $(call user_program,init,$(wildcard guest-kernel/user/init/*.c)))
 $(eval $(call user_program,systest,$(wildcard guest-kernel/user/systest/*.c)))
 $(eval $(call user_program,sh,$(wildcard guest-kernel/user/sh/*.c)))
+# make bench's lmbench-style rows, on the bench kernels' measurement loop,
+# with fewer timed calls than they take (see tests/bench/common/bench.c).
+LMBENCH_SRCS := $(wildcard guest-kernel/user/lmbench/*.c) \
+	tests/bench/common/bench.c tests/bench/common/print.c
+$(eval $(call user_program,lmbench,$(LMBENCH_SRCS)))
+$(patsubst %.c,$(USER_OBJ)/%.o,$(LMBENCH_SRCS)): \
+	USER_CFLAGS += -Itests/bench/common -DTICK_ITERS=10000
 # The tools, one file each.
 USER_TOOLS := $(basename $(notdir $(wildcard guest-kernel/user/tools/*.c)))
 $(foreach t,$(USER_TOOLS),$(eval $(call user_program,$(t),guest-kernel/user/tools/$(t).c)))

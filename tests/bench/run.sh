@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make bench: boots the native bench kernel, then the PV bench guest on Xenith
-# and on Xen 4.17, each under the same QEMU with the insncount plugin; prints
-# one table, writes docs/bench/bench.csv and the results in docs/bench/README.md.
-# A column that cannot run says why in its status; the others still run.
+# and on Xen 4.17; then the guest kernel with the lmbench-style root, natively
+# and as dom0 of each; each under the same QEMU with the insncount plugin.
+# Prints two tables, writes docs/bench/bench.csv and the results in
+# docs/bench/README.md. A column that cannot run says why in its status; the
+# others still run.
 set -euo pipefail
 source scripts/qemu.sh
 
@@ -13,10 +15,17 @@ pv_guest=$out/pv-bench.elf
 pv_peer=$out/pv-bench-peer.elf
 xen=${XEN_ELF:-build/xen/xen.elf}
 xenith=${XENITH:-build/xenith.elf32}
+xen_cmdline="console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1"
+# The guest kernel's two ports, and the root whose /etc/rc is the lmbench rows.
+guest_native=build/guest-kernel-native.elf
+guest_pv=build/guest-kernel-pv.elf
+guest_root=build/guest-kernel-tests/lmbench.cpio
 boot_timeout=${BENCH_BOOT_TIMEOUT:-300}
 make=${MAKE:-make}
 # The guest's last line, or a hypervisor or kernel dying.
 end_re='BENCH done|Hardware Dom0 (halted|crashed)|Panic on CPU|FATAL |RESULT: '
+# What a dead boot's log says about why, the guest kernel's words included.
+died_re='Panic on CPU|Hardware Dom0 crashed|FATAL |RESULT: .*FAIL|kernel panic: |killed by signal'
 # One vCPU (the later -smp wins): a region must begin and end on the vCPU
 # that counts it, and the interdomain rows' domU then runs on that vCPU
 # too, so that a region counts dom0, the domU and the hypervisor alike.
@@ -52,7 +61,8 @@ build() { # target name...
 	return 1
 }
 
-# What isa-debug-exit statuses mean under Xenith (docs/testing.md).
+# What isa-debug-exit statuses mean under Xenith (docs/testing.md); the
+# native guest kernel exits with the same ones, as if it were dom0.
 exit_meaning() {
 	case $1 in
 	1) echo "dom0 powered off" ;; 3) echo "dom0 rebooted" ;;
@@ -64,7 +74,7 @@ exit_meaning() {
 
 why_not_done() { # log qemu-status timed-out
 	local log=$1 why last
-	why=$(grep -a -m1 -A1 -E 'Panic on CPU|Hardware Dom0 crashed|FATAL |RESULT: .*FAIL' "$log" |
+	why=$(grep -a -m1 -A1 -E "$died_re" "$log" |
 	      tr -d '\r' | paste -sd' ' | cut -c1-200 || true)
 	if [ -z "$why" ] && [ "$3" = 1 ]; then
 		why="no 'BENCH done' within ${boot_timeout}s"
@@ -113,17 +123,29 @@ boot() { # name kernel append initrd
 }
 
 boot native "$out/native-bench.elf" "" ""
+have_xenith=0
+build "$xenith" pv-xenith guest-pv-xenith && have_xenith=1
 if build "$pv_guest" pv-xenith pv-xen && build "$pv_peer" pv-xenith pv-xen; then
-	if build "$xenith" pv-xenith; then
-		boot pv-xenith "$xenith" "console=com1" "$pv_guest,$pv_peer"
+	[ "$have_xenith" = 0 ] || boot pv-xenith "$xenith" "console=com1" "$pv_guest,$pv_peer"
+	boot pv-xen "$xen" "$xen_cmdline" "$pv_guest,$pv_peer"
+fi
+
+# The guest kernel's own processes: its PV port as dom0, its native one alone.
+if build "$guest_root" guest-native guest-pv-xenith guest-pv-xen; then
+	if build "$guest_native" guest-native; then
+		boot guest-native "$guest_native" "console=com1" "$guest_root"
 	fi
-	boot pv-xen "$xen" \
-		"console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1" "$pv_guest,$pv_peer"
+	if build "$guest_pv" guest-pv-xenith guest-pv-xen; then
+		[ "$have_xenith" = 0 ] || boot guest-pv-xenith "$xenith" "console=com1" "$guest_pv,$guest_root"
+		boot guest-pv-xen "$xen" "$xen_cmdline" "$guest_pv,$guest_root"
+	fi
 fi
 
 python3 tests/bench/table.py "$out" \
 	--column native=native --column "pv-xenith=PV on Xenith" \
 	--column "pv-xen=PV on Xen 4.17" \
+	--guest-column guest-native=native --guest-column "guest-pv-xenith=PV on Xenith" \
+	--guest-column "guest-pv-xen=PV on Xen 4.17" \
 	--accel "$accel_note" \
 	--qemu "$(qemu-system-x86_64 --version | one_line)" \
 	--host-cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs" \

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Turns the bench boots' serial logs and plugin region files into one table.
+"""Turns the bench boots' serial logs and plugin region files into two tables:
+the bench kernels' operations, and the guest kernel's lmbench-style rows.
 
 For each column NAME, OUTDIR holds NAME.status ("ok" or "failed: reason"),
 NAME.log (BENCH lines from the guest) and NAME.regions (the plugin's
-"region tag=T vcpu=V insns=N" lines). Prints the table, writes the CSV and
-replaces the results block of the README.
+"region tag=T vcpu=V insns=N" lines). Prints the tables, writes the CSV and
+replaces the results blocks of the README.
 """
 import argparse
 import csv
@@ -35,11 +36,24 @@ ROWS = {
     "grant_map_unmap": "grant map + unmap of a domU's 4 KiB page",
     "grant_copy": "grant copy of a domU's 4 KiB page",
 }
+GUEST_ROWS = {
+    "empty": ROWS["empty"],
+    "null_syscall": "null system call: getpid()",
+    "open_close": "open + close of /bin/true",
+    "fork_exit": "fork + _exit + wait",
+    "fork_exec": "fork + execve of /bin/true + wait",
+    "ctx_pipe_2": "context switch, pipe ring of 2 processes, per switch",
+    "ctx_pipe_8": "context switch, pipe ring of 8 processes, per switch",
+    "page_fault": "page fault: first touch of an anonymous page",
+    "mmap_1m": "mmap + touch every page + munmap, 1 MiB anonymous",
+    "brk_page": "brk growth: sbrk of a page + touch",
+}
 CSV_FIELDS = ["op", "column", "status", "entries", "insns_per_op",
-              "region_insns_mode", "regions_at_mode", "regions_counted",
-              "region_insns_min", "region_insns_max", "ticks_median",
-              "ticks_min", "ticks_max", "iters", "na"]
-BEGIN, END = "<!-- bench-results -->", "<!-- /bench-results -->"
+              "region_insns_mode", "regions_at_mode", "region_insns_median",
+              "regions_counted", "region_insns_min", "region_insns_max",
+              "ticks_median", "ticks_min", "ticks_max", "iters", "na"]
+MARKERS = "<!-- bench-results -->", "<!-- /bench-results -->"
+GUEST_MARKERS = "<!-- bench-guest-results -->", "<!-- /bench-guest-results -->"
 
 
 def parse_log(path):
@@ -72,18 +86,20 @@ def parse_regions(path):
 
 
 def count_regions(fields, regions):
-    """The count most of an op's regions agree on: an interrupt inside a
-    region adds its handler to that region only."""
+    """The count most of an op's regions agree on (an interrupt inside a
+    region adds its handler to that region only), and their median."""
     counts = regions.get(fields.get("tag"))
     if not counts:
         return
     mode, at_mode = Counter(counts).most_common(1)[0]
     fields.update(region_insns_mode=mode, regions_at_mode=at_mode,
+                  region_insns_median=sorted(counts)[len(counts) // 2],
                   regions_counted=len(counts), region_insns_min=min(counts),
                   region_insns_max=max(counts))
 
 
-def load_column(outdir, name):
+def load_column(outdir, name, statistic):
+    """statistic: "mode" or "median", the region count an op's figure is from."""
     status = open(f"{outdir}/{name}.status").read().strip()
     col = {"status": status, "ops": {}, "cpu": None}
     if status != "ok":
@@ -94,10 +110,11 @@ def load_column(outdir, name):
         count_regions(fields, regions)
     # Every region also holds the call of the op; the empty op is just that.
     # A batch's figures are per entry.
-    overhead = col["ops"].get("empty", {}).get("region_insns_mode")
+    key = "region_insns_" + statistic
+    overhead = col["ops"].get("empty", {}).get(key)
     for op, fields in col["ops"].items():
-        if overhead is not None and "region_insns_mode" in fields:
-            fields["insns_per_op"] = (fields["region_insns_mode"] - (
+        if overhead is not None and key in fields:
+            fields["insns_per_op"] = (fields[key] - (
                 0 if op == "empty" else overhead)) / entries(fields)
     return col
 
@@ -126,26 +143,36 @@ def cells(col, op):
     return "-" if insns is None else number(insns, f), f"{med} [{lo}..{hi}]"
 
 
-def ratio(a, b):
-    if not a or not b or a.get("insns_per_op") is None or not b.get("insns_per_op"):
+def ratio(a, b, key):
+    """One op's figure in column a over its figure in column b."""
+    if not a or not b or a.get(key) is None or not b.get(key):
         return ""
-    return f"{a['insns_per_op'] / b['insns_per_op']:.2f}"
+    return f"{float(a[key]) / float(b[key]):.2f}"
 
 
-def table(columns, labels, header):
+def ratios_of(columns, ratios, op, key):
+    return [ratio(columns[a]["ops"].get(op), columns[b]["ops"].get(op), key)
+            for a, b in ratios.values()]
+
+
+def row(*cells):
+    return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
+
+
+def table(columns, labels, names, ratios, header):
+    """names: the rows' titles by op; ratios: column pairs by title."""
     ops = []
     for col in columns.values():
         ops += [op for op in col["ops"] if op not in ops]
-    names = list(columns)
-    xenith, xen = columns.get("pv-xenith"), columns.get("pv-xen")
-    lines = [f"| operation | | {' | '.join(labels[n] for n in names)} | Xenith / Xen |",
-             "|---|---|" + "---|" * len(names) + "---|",
-             "| status | | " + " | ".join(columns[n]["status"] for n in names) + " | |"]
+    cols = list(columns)
+    lines = [row("operation", "", *(labels[n] for n in cols), *ratios),
+             "|---|---|" + "---|" * (len(cols) + len(ratios)),
+             row("status", "", *(columns[n]["status"] for n in cols), *[""] * len(ratios))]
     for op in ops:
-        insns, ticks = zip(*(cells(columns[n], op) for n in names))
-        r = ratio(xenith and xenith["ops"].get(op), xen and xen["ops"].get(op))
-        lines.append(f"| {ROWS.get(op, op)} | insns | {' | '.join(insns)} | {r} |")
-        lines.append(f"| | ticks | {' | '.join(ticks)} | |")
+        insns, ticks = zip(*(cells(columns[n], op) for n in cols))
+        lines.append(row(names.get(op, op), "insns", *insns,
+                         *ratios_of(columns, ratios, op, "insns_per_op")))
+        lines.append(row("", "ticks", *ticks, *ratios_of(columns, ratios, op, "ticks_median")))
     return "\n".join(header + [""] + lines) + "\n"
 
 
@@ -157,15 +184,16 @@ def write_csv(path, columns):
             if col["status"] != "ok":
                 w.writerow({"column": name, "status": col["status"]})
             for op, fields in col["ops"].items():
-                row = dict(fields, op=op, column=name, status=col["status"])
+                record = dict(fields, op=op, column=name, status=col["status"])
                 if "insns_per_op" in fields:
-                    row["insns_per_op"] = number(fields["insns_per_op"], fields)
-                w.writerow(row)
+                    record["insns_per_op"] = number(fields["insns_per_op"], fields)
+                w.writerow(record)
 
 
-def update_readme(path, text):
+def update_readme(path, text, markers):
+    begin, end_marker = markers
     doc = open(path).read()
-    start, end = doc.index(BEGIN) + len(BEGIN), doc.index(END)
+    start, end = doc.index(begin) + len(begin), doc.index(end_marker)
     open(path, "w").write(doc[:start] + "\n" + text + doc[end:])
 
 
@@ -173,6 +201,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("outdir")
     ap.add_argument("--column", action="append", default=[], help="NAME=LABEL")
+    ap.add_argument("--guest-column", action="append", default=[],
+                    help="NAME=LABEL, of the lmbench-style table")
     ap.add_argument("--accel", required=True)
     ap.add_argument("--qemu", required=True, help="QEMU's version line")
     ap.add_argument("--host-cpu", required=True)
@@ -180,7 +210,12 @@ def main():
     ap.add_argument("--readme")
     args = ap.parse_args()
     labels = dict(c.split("=", 1) for c in args.column)
-    columns = {n: load_column(args.outdir, n) for n in labels}
+    guest_labels = dict(c.split("=", 1) for c in args.guest_column)
+    columns = {n: load_column(args.outdir, n, "mode") for n in labels}
+    # A fork's regions differ by a few instructions (which process slot,
+    # which free page), and an interrupt lands in many of the longest: no
+    # one count need have a majority, so the median region stands for them.
+    guest = {n: load_column(args.outdir, n, "median") for n in guest_labels}
     cpu = next((c["cpu"] for c in columns.values() if c["cpu"]), "unknown")
     header = [f"- accelerator: {args.accel}",
               f"- {args.qemu}, `-cpu max` (the guest sees \"{cpu}\")",
@@ -188,12 +223,19 @@ def main():
               "- insns: instructions per operation, guest and hypervisor, exact;"
               " ticks: TSC ticks per call, median [min..max]"
               + (" (emulator time under TCG)" if args.accel == "tcg" else "")]
-    text = table(columns, labels, header)
-    sys.stdout.write(text)
+    text = table(columns, labels, ROWS, {"Xenith / Xen": ("pv-xenith", "pv-xen")}, header)
+    guest_header = ["- insns: instructions per operation, user, guest kernel and hypervisor,"
+                    " exact: the median region less the empty one; ticks: TSC ticks per call,"
+                    " median [min..max]; the ratios: of the insns, and of the median ticks"]
+    guest_text = table(guest, guest_labels, GUEST_ROWS,
+                       {"PV on Xenith / native": ("guest-pv-xenith", "guest-native"),
+                        "PV on Xen / native": ("guest-pv-xen", "guest-native")}, guest_header)
+    sys.stdout.write(text + "\nguest kernel, lmbench-style:\n\n" + guest_text)
     if args.csv:
-        write_csv(args.csv, columns)
+        write_csv(args.csv, {**columns, **guest})
     if args.readme:
-        update_readme(args.readme, text)
+        update_readme(args.readme, text, MARKERS)
+        update_readme(args.readme, guest_text, GUEST_MARKERS)
 
 
 if __name__ == "__main__":

@@ -38,19 +38,22 @@ $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 	cp $< $(GKT_OUT)/$*.root/init
 	$(call pack_root,$*)
 
-# $(call userland_root,NAME,PROGRAMS): $(GKT_OUT)/NAME.cpio, a root with
-# init, the PROGRAMS in /bin, and an empty /tmp to work in. The programs
-# go in without symbols or debugging sections, which only the host's
-# debugger reads (from $(USER_BUILD)/bin), so that the roots stay small.
+# $(call userland_root,NAME,PROGRAMS[,RC]): $(GKT_OUT)/NAME.cpio, a root
+# with init, the PROGRAMS in /bin, an empty /tmp to work in and, given RC,
+# that program as /etc/rc, which init runs first. The programs go in
+# without symbols or debugging sections, which only the host's debugger
+# reads (from $(USER_BUILD)/bin), so that the roots stay small.
 define userland_root
 ALL_TARGETS += $(GKT_OUT)/$(1).cpio
-$(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%)
+$(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%) $(3:%=$(USER_BUILD)/bin/%)
 	rm -rf $(GKT_OUT)/$(1).root
 	mkdir -p $(GKT_OUT)/$(1).root/tmp $(GKT_OUT)/$(1).root/bin
 	strip -o $(GKT_OUT)/$(1).root/init $(USER_BUILD)/bin/init
 	for p in $(2); do \
 		strip -o $(GKT_OUT)/$(1).root/bin/$$$$p $(USER_BUILD)/bin/$$$$p || exit 1; \
 	done
+	$(if $(3),mkdir -p $(GKT_OUT)/$(1).root/etc && \
+		strip -o $(GKT_OUT)/$(1).root/etc/rc $(USER_BUILD)/bin/$(3))
 	$$(call pack_root,$(1))
 endef
 
@@ -62,6 +65,8 @@ $(eval $(call userland_root,systest,systest hello))
 $(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
 # The same with privcmd's own test, for the xl test (run.sh).
 $(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test))
+# make bench's root: init runs the lmbench-style rows as /etc/rc.
+$(eval $(call userland_root,lmbench,true,lmbench))
 
 # The guest kernel as a domU (tests/guests/gk_domu.c): its PV build and
 # systest's root, as the one boot module a dom0 test guest gets.

@@ -11,12 +11,13 @@
  * lands every few milliseconds of emulated time; a region of 1000 slow
  * calls never escapes one.) Timing is per call, over TICK_ITERS calls, or
  * over as many batches as make TICK_ITERS entries: a batch of 512 slow
- * entries would otherwise take minutes under TCG.
+ * entries would otherwise take minutes under TCG. A user program takes
+ * fewer (guest-kernel/user/lmbench/): each fork shares its samples too.
  */
 #define REGIONS 1000
+#ifndef TICK_ITERS
 #define TICK_ITERS 100000
-/* A timed op (bench.h) is called this many times, each call its own region. */
-#define TIMED_CALLS 10
+#endif
 
 struct ticks {
 	uint32_t median, min, max;
@@ -109,9 +110,9 @@ static void field(const char *name, unsigned long v)
 }
 
 /* Each call's region may end before timed() returns, in another domain. */
-static void measure_timed(unsigned long tag, uint64_t (*timed)(void))
+static void measure_timed(unsigned long tag, uint64_t (*timed)(void), unsigned long calls)
 {
-	for (int i = 0; i < TIMED_CALLS; i++) {
+	for (unsigned long i = 0; i < calls; i++) {
 		uint64_t d;
 
 		region_start(tag);
@@ -124,13 +125,12 @@ static void measure_timed(unsigned long tag, uint64_t (*timed)(void))
 static void measure(unsigned long tag, const struct bench_op *op)
 {
 	unsigned long entries = op->batch ? op->batch : 1;
-	unsigned long iters = TICK_ITERS / entries;
-	unsigned long regions = REGIONS;
+	unsigned long iters = op->calls ? op->calls : TICK_ITERS / entries;
+	unsigned long regions = op->calls ? op->calls : REGIONS;
 	struct ticks t;
 
 	if (op->timed) {
-		iters = regions = TIMED_CALLS;
-		measure_timed(tag, op->timed);
+		measure_timed(tag, op->timed, iters);
 	} else {
 		for (unsigned long r = 0; r < regions; r++)
 			count_region(tag, op->run);
@@ -155,6 +155,8 @@ static void run_op(unsigned long tag, const struct bench_op *op)
 
 	if (!why) {
 		measure(tag, op);
+		if (op->finish)
+			op->finish();
 		return;
 	}
 	print_str("BENCH op=");
@@ -166,7 +168,7 @@ static void run_op(unsigned long tag, const struct bench_op *op)
 
 void bench_run(const struct bench_op *const tables[])
 {
-	const struct bench_op baseline = { "empty", empty, 0, 0, 0 };
+	const struct bench_op baseline = { .name = "empty", .run = empty };
 	unsigned long tag = 0;
 
 	measure(tag, &baseline);

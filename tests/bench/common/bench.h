@@ -16,11 +16,19 @@ struct bench_op {
 	/* Entries one run() handles when it is a batch (the table divides by it); else 0. */
 	unsigned int batch;
 	/*
-	 * For an op too slow for a thousand regions: called instead of run(),
-	 * ten times, one region each, and returns its own ticks. The region
-	 * may end inside it, where the op's end really is (another domain).
+	 * For an op whose region may end inside it, where the op's end really
+	 * is (another domain): called instead of run(), calls times (below),
+	 * one region each, and returns its own ticks.
 	 */
 	uint64_t (*timed)(void);
+	/*
+	 * For an op too slow for the thousand regions and the TICK_ITERS
+	 * timed calls (bench.c) of the others: as many regions, then as many
+	 * timed calls, up to TICK_ITERS. 0 for those.
+	 */
+	unsigned int calls;
+	/* Undoes what prepare() set up once the op is measured, or NULL. */
+	void (*finish)(void);
 };
 
 /*

@@ -85,14 +85,14 @@ static void mov_cr3(void)
 
 /* Named as the PV rows they stand beside. */
 const struct bench_op native_mmu_ops[] = {
-	{ "mmu_update_1", store_1, 0, 1, 0 },
-	{ "mmu_update_8", store_8, 0, 8, 0 },
-	{ "mmu_update_64", store_64, 0, 64, 0 },
-	{ "mmu_update_512", store_512, 0, PT_ENTRIES, 0 },
-	{ "update_va_mapping", store_1, 0, 0, 0 },
-	{ "update_va_mapping_invlpg", store_invlpg, 0, 0, 0 },
-	{ "ptwr_store", store_1, 0, 0, 0 },
-	{ "new_baseptr", mov_cr3, 0, 0, 0 },
-	{ "mov_cr3", mov_cr3, 0, 0, 0 },
+	{ "mmu_update_1", store_1, 0, 1, 0, 0, 0 },
+	{ "mmu_update_8", store_8, 0, 8, 0, 0, 0 },
+	{ "mmu_update_64", store_64, 0, 64, 0, 0, 0 },
+	{ "mmu_update_512", store_512, 0, PT_ENTRIES, 0, 0, 0 },
+	{ "update_va_mapping", store_1, 0, 0, 0, 0, 0 },
+	{ "update_va_mapping_invlpg", store_invlpg, 0, 0, 0, 0, 0 },
+	{ "ptwr_store", store_1, 0, 0, 0, 0, 0 },
+	{ "new_baseptr", mov_cr3, 0, 0, 0, 0, 0 },
+	{ "mov_cr3", mov_cr3, 0, 0, 0, 0, 0 },
 	{ 0 },
 };

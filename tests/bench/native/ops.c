@@ -38,12 +38,12 @@ static void cpuid_leaf0(void)
 
 /* The same order as the PV guest's, riskiest last there. */
 const struct bench_op native_ops[] = {
-	{ "event_mask", cli_sti, 0, 0, 0 },
-	{ "null_hypercall", null_call, 0, 0, 0 },
-	{ "cpuid", cpuid_leaf0, 0, 0, 0 },
-	{ "inb_port80", inb_port80, 0, 0, 0 },
-	{ "cli_sti", cli_sti, 0, 0, 0 },
-	{ "syscall_roundtrip", user_roundtrip, 0, 0, 0 },
+	{ "event_mask", cli_sti, 0, 0, 0, 0, 0 },
+	{ "null_hypercall", null_call, 0, 0, 0, 0, 0 },
+	{ "cpuid", cpuid_leaf0, 0, 0, 0, 0, 0 },
+	{ "inb_port80", inb_port80, 0, 0, 0, 0, 0 },
+	{ "cli_sti", cli_sti, 0, 0, 0, 0, 0 },
+	{ "syscall_roundtrip", user_roundtrip, 0, 0, 0, 0, 0 },
 	{ 0 },
 };
 
@@ -54,9 +54,9 @@ static const char *no_domains(void)
 }
 
 const struct bench_op native_domu_ops[] = {
-	{ "domain_create", 0, no_domains, 0, 0 },
-	{ "evtchn_roundtrip", 0, no_domains, 0, 0 },
-	{ "grant_map_unmap", 0, no_domains, 0, 0 },
-	{ "grant_copy", 0, no_domains, 0, 0 },
+	{ "domain_create", 0, no_domains, 0, 0, 0, 0 },
+	{ "evtchn_roundtrip", 0, no_domains, 0, 0, 0, 0 },
+	{ "grant_map_unmap", 0, no_domains, 0, 0, 0, 0 },
+	{ "grant_copy", 0, no_domains, 0, 0, 0, 0 },
 	{ 0 },
 };

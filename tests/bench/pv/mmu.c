@@ -171,15 +171,15 @@ static const char *prepare_mov_cr3(void)
 }
 
 const struct bench_op pv_mmu_ops[] = {
-	{ "mmu_update_1", mmu_update_1, prepare_mmu_update_1, 1, 0 },
-	{ "mmu_update_8", mmu_update_8, prepare_mmu_update_8, 8, 0 },
-	{ "mmu_update_64", mmu_update_64, prepare_mmu_update_64, 64, 0 },
-	{ "mmu_update_512", mmu_update_512, prepare_mmu_update_512, 512, 0 },
-	{ "update_va_mapping", update_va_mapping, prepare_update_va_mapping, 0, 0 },
+	{ "mmu_update_1", mmu_update_1, prepare_mmu_update_1, 1, 0, 0, 0 },
+	{ "mmu_update_8", mmu_update_8, prepare_mmu_update_8, 8, 0, 0, 0 },
+	{ "mmu_update_64", mmu_update_64, prepare_mmu_update_64, 64, 0, 0, 0 },
+	{ "mmu_update_512", mmu_update_512, prepare_mmu_update_512, 512, 0, 0, 0 },
+	{ "update_va_mapping", update_va_mapping, prepare_update_va_mapping, 0, 0, 0, 0 },
 	{ "update_va_mapping_invlpg", update_va_mapping_invlpg,
-	  prepare_update_va_mapping_invlpg, 0, 0 },
-	{ "ptwr_store", ptwr_store, prepare_ptwr_store, 0, 0 },
-	{ "new_baseptr", new_baseptr, prepare_new_baseptr, 0, 0 },
-	{ "mov_cr3", mov_cr3, prepare_mov_cr3, 0, 0 },
+	  prepare_update_va_mapping_invlpg, 0, 0, 0, 0 },
+	{ "ptwr_store", ptwr_store, prepare_ptwr_store, 0, 0, 0, 0 },
+	{ "new_baseptr", new_baseptr, prepare_new_baseptr, 0, 0, 0, 0 },
+	{ "mov_cr3", mov_cr3, prepare_mov_cr3, 0, 0, 0, 0 },
 	{ 0 },
 };

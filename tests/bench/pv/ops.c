@@ -120,11 +120,11 @@ static const char *prepare_roundtrip(void)
 
 /* Riskiest last: a hypervisor that mishandles one may end the run there. */
 const struct bench_op pv_ops[] = {
-	{ "event_mask", event_mask, 0, 0, 0 },
-	{ "null_hypercall", null_hypercall, prepare_null_hypercall, 0, 0 },
-	{ "cpuid", cpuid_fep, prepare_cpuid_fep, 0, 0 },
-	{ "inb_port80", inb_port80, prepare_inb_port80, 0, 0 },
-	{ "cli_sti", cli_sti, prepare_cli_sti, 0, 0 },
-	{ "syscall_roundtrip", bench_user_roundtrip, prepare_roundtrip, 0, 0 },
+	{ "event_mask", event_mask, 0, 0, 0, 0, 0 },
+	{ "null_hypercall", null_hypercall, prepare_null_hypercall, 0, 0, 0, 0 },
+	{ "cpuid", cpuid_fep, prepare_cpuid_fep, 0, 0, 0, 0 },
+	{ "inb_port80", inb_port80, prepare_inb_port80, 0, 0, 0, 0 },
+	{ "cli_sti", cli_sti, prepare_cli_sti, 0, 0, 0, 0 },
+	{ "syscall_roundtrip", bench_user_roundtrip, prepare_roundtrip, 0, 0, 0, 0 },
 	{ 0 },
 };
