@@ -181,6 +181,9 @@ Suite *unit_suite(void)
 	Suite *s = suite_create("gk_physmap");
 	TCase *tc = tcase_create("physmap_build");
 
+	/* The sweep over every layout takes seconds, more on a busy host than
+	 * Check's 4 s default allows. */
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, no_layout_maps_a_table_writable);
 	tcase_add_test(tc, maps_every_page_and_its_tables_read_only);
