@@ -56,9 +56,9 @@ xenstore-test: $(XENSTORED_HOST) $(XS_CLIENT)
 
 # xl and libxenctrl see Xen's headers with the toolstack's interfaces.
 DOM0_USER_SRCS := $(wildcard dom0/libxenctrl/*.c dom0/xl/xl*.c)
-DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c
+DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(wildcard dom0/libxenctrl/*.c)
 $(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
 	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl
-$(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
+$(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))

@@ -1,5 +1,8 @@
 /* Domain control: domctl and sysctl, at the interface version they name. */
+#include <errno.h>
+#include <stdint.h>
 #include <string.h>
+#include <xen/memory.h>
 
 #include "xc_private.h"
 
@@ -65,4 +68,48 @@ int xc_physinfo(xc_interface *xch, xc_physinfo_t *info)
 		return -1;
 	*info = op.u.physinfo;
 	return 0;
+}
+
+int xc_domain_create(xc_interface *xch, uint32_t *pdomid,
+		     struct xen_domctl_createdomain *config)
+{
+	struct xen_domctl op;
+
+	memset(&op, 0, sizeof(op));
+	op.u.createdomain = *config;
+	if (domctl(xch, XEN_DOMCTL_createdomain, *pdomid, &op) < 0)
+		return -1;
+	*pdomid = op.domain;
+	*config = op.u.createdomain;
+	return 0;
+}
+
+int xc_domain_setmaxmem(xc_interface *xch, uint32_t domid, uint64_t max_memkb)
+{
+	struct xen_domctl op;
+
+	memset(&op, 0, sizeof(op));
+	op.u.max_mem.max_memkb = max_memkb;
+	return domctl(xch, XEN_DOMCTL_max_mem, domid, &op);
+}
+
+int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
+				     unsigned long nr_extents, unsigned int extent_order,
+				     unsigned int mem_flags, xen_pfn_t *extent_start)
+{
+	struct xen_memory_reservation r = {
+		.nr_extents = nr_extents,
+		.extent_order = extent_order,
+		.mem_flags = mem_flags,
+		.domid = (domid_t)domid,
+	};
+	long done;
+
+	xc_touch(extent_start, nr_extents * sizeof(*extent_start));
+	set_xen_guest_handle(r.extent_start, extent_start);
+	done = xc_hypercall(xch, __HYPERVISOR_memory_op, XENMEM_populate_physmap,
+			    (unsigned long)&r);
+	if (done >= 0 && (unsigned long)done != nr_extents)
+		errno = EBUSY;
+	return done >= 0 && (unsigned long)done == nr_extents ? 0 : -1;
 }

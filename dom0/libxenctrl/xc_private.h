@@ -6,13 +6,16 @@
 
 #include "xc.h"
 
+#define XC_PAGE_SHIFT 12
+
 struct xc_interface_core {
 	int fd;                        /* /dev/xen/privcmd */
 };
 
 /* Hypercall op with two arguments: its result, or -1 and errno. */
 long xc_hypercall(xc_interface *xch, unsigned op, unsigned long arg1, unsigned long arg2);
-/* Makes a buffer's pages present and writable for Xen (privcmd.c). */
+/* Makes a buffer's pages present and writable for Xen, keeping what they
+ * hold (privcmd.c). */
 void xc_touch(void *buf, size_t len);
 
 #endif

@@ -56,20 +56,26 @@ void arch_aspace_destroy(struct arch_aspace *as);
  * A mapping's protection: mmap(2)'s PROT_WRITE (a page is always readable
  * and executable), or PROT_COW for a private page that fork shares
  * read-only and the first write copies (mm_fault). The port keeps
- * PROT_COW in its entry, outside the bits the hardware reads.
+ * PROT_COW in its entry, outside the bits the hardware reads, and
+ * PROT_FOREIGN likewise for a page that is not this kernel's (another
+ * domain's, mapped through privcmd): it is never freed, shared or copied.
  */
 #define PROT_COW 0x100
+#define PROT_FOREIGN 0x200
 int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot);
 /* Changes a mapping that may be in force: the TLB forgets the old one by
  * arch_aspace_commit(). */
 int arch_remap_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot);
-/* Returns the page mapped at va and unmaps it, or 0 if none was. The
- * page may be reached through va until arch_aspace_commit(): free it after.
+/* Returns the page mapped at va and unmaps it, or 0 if none was (or it was
+ * foreign). The page may be reached through va until arch_aspace_commit():
+ * free it after.
  * *next is the next address that may be mapped (past a missing table). */
 phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va, uintptr_t *next);
-/* Returns the page mapped at va and, if prot is not NULL, its protection; or 0. */
+/* Returns the page mapped at va and, if prot is not NULL, its protection;
+ * or 0 if there is none, or it is foreign. */
 phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va, unsigned *prot);
-/* Calls fn for each mapped user page in address order until it returns nonzero. */
+/* Calls fn for each mapped user page but foreign ones, in address order,
+ * until it returns nonzero. */
 int arch_for_each_page(struct arch_aspace *as,
 		       int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot),
 		       void *ctx);

@@ -22,6 +22,9 @@ struct file_ops {
 	/* Runs when the last reference goes. */
 	void (*release)(struct file *f);
 	bool seekable;
+	/* mmap(2) gives an empty region whose pages the device's own calls
+	 * map (privcmd); other files cannot be mapped. */
+	bool maps_pages;
 };
 
 struct file {

@@ -23,11 +23,16 @@
 /* Regions an address space may hold, as Linux's max_map_count limits them. */
 #define MM_VMAS 64
 
-/* An mmap(2) region: anonymous, private, its pages made on first touch. */
+/*
+ * An mmap(2) region: anonymous and private, its pages made on first
+ * touch; or a device's (VMA_DEVICE: privcmd), whose pages the device maps
+ * itself, which fork does not pass on.
+ */
 struct vma {
 	uintptr_t start, end;
-	unsigned prot;                 /* PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE */
+	unsigned prot;                 /* PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE; VMA_DEVICE */
 };
+#define VMA_DEVICE 0x1000
 
 struct mm {
 	struct arch_aspace as;

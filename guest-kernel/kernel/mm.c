@@ -57,8 +57,9 @@ struct mm *mm_clone(struct mm *from)
 	arch_aspace_commit(&mm->as);
 	mm->brk_start = from->brk_start;
 	mm->brk = from->brk;
-	mm->nr_vmas = from->nr_vmas;
-	memcpy(mm->vmas, from->vmas, sizeof(mm->vmas));
+	for (unsigned i = 0; i < from->nr_vmas; i++)
+		if (!(from->vmas[i].prot & VMA_DEVICE))
+			mm->vmas[mm->nr_vmas++] = from->vmas[i];
 	return mm;
 }
 
@@ -97,7 +98,9 @@ static int first_touch_prot(const struct mm *mm, uintptr_t va)
 	    (va >= USER_STACK_TOP - USER_STACK_SIZE && va < USER_STACK_TOP))
 		return PROT_WRITE;
 	v = vma_find(mm, va);
-	return v && v->prot != PROT_NONE ? (int)(v->prot & PROT_WRITE) : -1;
+	if (!v || v->prot == PROT_NONE || (v->prot & VMA_DEVICE))
+		return -1;
+	return (int)(v->prot & PROT_WRITE);
 }
 
 static int map_new_page(struct mm *mm, uintptr_t va, unsigned prot)

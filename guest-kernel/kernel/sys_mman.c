@@ -1,11 +1,12 @@
 /*
  * Memory system calls: brk, and mmap/munmap of anonymous private memory
- * (regions whose pages are made on first touch). Mapping a file or
- * sharing anonymous memory is not implemented: mmap says ENODEV and
- * ENOSYS for them.
+ * (regions whose pages are made on first touch) and of devices that map
+ * pages themselves (privcmd). Mapping a regular file or sharing anonymous
+ * memory is not implemented: mmap says ENODEV and ENOSYS for them.
  */
 #include "errno.h"
 #include "fd.h"
+#include "file.h"
 #include "lib.h"
 #include "mm.h"
 #include "proc.h"
@@ -64,12 +65,19 @@ long sys_mmap(const unsigned long *arg)
 	if (prot & ~(unsigned long)(PROT_READ | PROT_WRITE | PROT_EXEC) ||
 	    (type != MAP_PRIVATE && type != MAP_SHARED))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return fd_file((int)arg[4]) ? -ENODEV : -EBADF;
-	if (type == MAP_SHARED)
+	if (!(flags & MAP_ANONYMOUS)) {
+		struct file *f = fd_file((int)arg[4]);
+
+		if (!f)
+			return -EBADF;
+		if (!f->ops->maps_pages)
+			return -ENODEV;
+		prot |= VMA_DEVICE;
+	} else if (type == MAP_SHARED) {
 		return -ENOSYS;
-	if (!mm_may_grow(len))
+	} else if (!mm_may_grow(len)) {
 		return -ENOMEM;
+	}
 	if (flags & MAP_FIXED)
 		return map_fixed(mm, addr, len, prot);
 	start = place(mm, addr, len);

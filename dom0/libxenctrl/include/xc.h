@@ -29,6 +29,22 @@ int xc_domain_pause(xc_interface *xch, uint32_t domid);
 int xc_domain_unpause(xc_interface *xch, uint32_t domid);
 int xc_domain_destroy(xc_interface *xch, uint32_t domid);
 int xc_physinfo(xc_interface *xch, xc_physinfo_t *info);
+
+/* A new domain, paused, with config's settings; its id in *pdomid (which
+ * may name one, or be DOMID_INVALID for Xen to choose). */
+int xc_domain_create(xc_interface *xch, uint32_t *pdomid,
+		     struct xen_domctl_createdomain *config);
+int xc_domain_setmaxmem(xc_interface *xch, uint32_t domid, uint64_t max_memkb);
+/* Gives the domain the frames of every pfn in extent_start[]; each entry
+ * becomes that frame's mfn. -1 unless all nr_extents were given. */
+int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
+				     unsigned long nr_extents, unsigned int extent_order,
+				     unsigned int mem_flags, xen_pfn_t *extent_start);
+/* Maps num frames of dom (mfns in arr) at a new address, PROT_READ or
+ * PROT_READ | PROT_WRITE; err[i] is Xen's answer for arr[i]. NULL on a
+ * failure of the whole call. Undone with munmap(2). */
+void *xc_map_foreign_bulk(xc_interface *xch, uint32_t dom, int prot, const xen_pfn_t *arr,
+			  int *err, unsigned int num);
 /* XENVER_* cmd: its result (XENVER_version: major << 16 | minor), or -1. */
 int xc_version(xc_interface *xch, int cmd, void *arg);
 

@@ -21,26 +21,13 @@ int arch_aspace_init(struct arch_aspace *as)
 	return 0;
 }
 
-static void free_table(struct pt_visitor *v, phys_addr_t table)
-{
-	(void)v;
-	page_free(phys_to_virt(table));
-}
-
-static int free_page_at(struct pt_visitor *v, uintptr_t va, pte_t e)
-{
-	(void)v, (void)va;
-	page_put(pt_entry_addr(e));
-	return 0;
-}
-
 /* Not loaded, so no TLB holds its translations: everything goes at once. */
 void arch_aspace_destroy(struct arch_aspace *as)
 {
-	struct pt_visitor release = { .table = free_table, .page = free_page_at };
+	struct pt_visitor release = { .table = pt_free_table, .page = pt_put_page };
 
 	pt_visit_user(as, &release);
-	free_table(NULL, as->l4);
+	pt_free_table(NULL, as->l4);
 }
 
 /* Stores are in force at once and unmappings were invalidated as they went. */

@@ -51,19 +51,6 @@ static void make_writable(struct pt_visitor *v, phys_addr_t table)
 	pt_protect(table, true);
 }
 
-static void free_table(struct pt_visitor *v, phys_addr_t table)
-{
-	(void)v;
-	page_free(phys_to_virt(table));
-}
-
-static int free_page_at(struct pt_visitor *v, uintptr_t va, pte_t e)
-{
-	(void)v, (void)va;
-	page_put(pt_entry_addr(e));
-	return 0;
-}
-
 /*
  * Unpinned (and loaded nowhere: the caller runs on other tables), the
  * tables lose their type in Xen and may be mapped writable again; only
@@ -72,7 +59,7 @@ static int free_page_at(struct pt_visitor *v, uintptr_t va, pte_t e)
 void arch_aspace_destroy(struct arch_aspace *as)
 {
 	struct pt_visitor unprotect = { .table = make_writable };
-	struct pt_visitor release = { .table = free_table, .page = free_page_at };
+	struct pt_visitor release = { .table = pt_free_table, .page = pt_put_page };
 
 	pin_pair(MMUEXT_UNPIN_TABLE, as);
 	pt_visit_user(as, &unprotect);
@@ -80,8 +67,8 @@ void arch_aspace_destroy(struct arch_aspace *as)
 	make_writable(NULL, as->user_l4);
 	pt_sync();
 	pt_visit_user(as, &release);
-	free_table(NULL, as->l4);
-	free_table(NULL, as->user_l4);
+	pt_free_table(NULL, as->l4);
+	pt_free_table(NULL, as->user_l4);
 }
 
 void arch_aspace_commit(struct arch_aspace *as)

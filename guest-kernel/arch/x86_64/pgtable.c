@@ -6,6 +6,7 @@
  */
 #include "errno.h"
 #include "lib.h"
+#include "page_alloc.h"
 #include "pgtable.h"
 
 /* The table below entry idx of table (a level-`level` table), made if absent. */
@@ -66,7 +67,8 @@ static uint64_t user_flags(unsigned prot)
 
 static unsigned entry_prot(pte_t e)
 {
-	return (e & PTE_RW ? PROT_WRITE : 0) | (e & PTE_COW ? PROT_COW : 0);
+	return (e & PTE_RW ? PROT_WRITE : 0) | (e & PTE_COW ? PROT_COW : 0) |
+	       (e & PTE_FOREIGN ? PROT_FOREIGN : 0);
 }
 
 int arch_map_page(struct arch_aspace *as, uintptr_t va, phys_addr_t pa, unsigned prot)
@@ -102,7 +104,7 @@ phys_addr_t arch_lookup_page(struct arch_aspace *as, uintptr_t va, unsigned *pro
 
 	if (prot)
 		*prot = entry_prot(e);
-	return e ? pt_entry_addr(e) : 0;
+	return e && !(e & PTE_FOREIGN) ? pt_entry_addr(e) : 0;
 }
 
 /* The end of the span of va's top table whose entry is missing. */
@@ -132,7 +134,7 @@ phys_addr_t arch_unmap_page(struct arch_aspace *as, uintptr_t va, uintptr_t *nex
 		return 0;
 	pt_entry_set(l1, PT_INDEX(va, 1), 0);
 	pt_invalidate(va);
-	return pt_entry_addr(e);
+	return e & PTE_FOREIGN ? 0 : pt_entry_addr(e);
 }
 
 static int visit(struct pt_visitor *v, phys_addr_t table, unsigned level, uintptr_t base)
@@ -172,7 +174,23 @@ static int call_page_fn(struct pt_visitor *v, uintptr_t va, pte_t e)
 {
 	struct page_visitor *pv = container_of(v, struct page_visitor, v);
 
+	if (e & PTE_FOREIGN)
+		return 0;
 	return pv->fn(pv->ctx, va, pt_entry_addr(e), entry_prot(e));
+}
+
+void pt_free_table(struct pt_visitor *v, phys_addr_t table)
+{
+	(void)v;
+	page_free(phys_to_virt(table));
+}
+
+int pt_put_page(struct pt_visitor *v, uintptr_t va, pte_t e)
+{
+	(void)v, (void)va;
+	if (!(e & PTE_FOREIGN))
+		page_put(pt_entry_addr(e));
+	return 0;
 }
 
 int arch_for_each_page(struct arch_aspace *as,

@@ -72,10 +72,17 @@ static inline long HYPERVISOR_update_va_mapping(unsigned long va, uint64_t pte,
 	return HYPERCALL(update_va_mapping, va, pte, flags, 0, 0);
 }
 
+/* foreigndom: whose frames the new entries may name (DOMID_SELF: ours). */
+static inline long HYPERVISOR_mmu_update_foreign(mmu_update_t *reqs, unsigned count,
+						 unsigned *done, domid_t foreigndom)
+{
+	return HYPERCALL(mmu_update, reqs, count, done, foreigndom, 0);
+}
+
 static inline long HYPERVISOR_mmu_update(mmu_update_t *reqs, unsigned count,
 					 unsigned *done)
 {
-	return HYPERCALL(mmu_update, reqs, count, done, DOMID_SELF, 0);
+	return HYPERVISOR_mmu_update_foreign(reqs, count, done, DOMID_SELF);
 }
 
 static inline long HYPERVISOR_mmuext_op(struct mmuext_op *ops, unsigned count,

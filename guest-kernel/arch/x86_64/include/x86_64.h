@@ -15,8 +15,10 @@
 #define PTE_USER 0x4UL
 #define PTE_ACCESSED 0x20UL
 #define PTE_DIRTY 0x40UL
-/* Software-available bit (Xen passes bits 9-11 through): PROT_COW. */
+/* Software-available bits (Xen passes bits 9-11 through): PROT_COW, and
+ * a page of another domain's (PROT_FOREIGN). */
 #define PTE_COW 0x200UL
+#define PTE_FOREIGN 0x400UL
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 
 /* What an L2-L4 entry carries: the leaf entries decide the access. */
