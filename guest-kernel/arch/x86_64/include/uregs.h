@@ -83,5 +83,16 @@ static inline void uregs_set_return(struct uregs *r, long v)
 {
 	r->rax = (unsigned long)v;
 }
+
+/*
+ * Whether a system call may return as sysretq does, which loads rip from
+ * rcx and rflags from r11: only while they still hold what the syscall
+ * instruction put there. A call that set the registers (exec, rt_sigreturn,
+ * a signal handler's entry) needs a return that restores them all.
+ */
+static inline bool uregs_sysret_ok(const struct uregs *r)
+{
+	return r->rcx == r->rip && r->r11 == r->rflags;
+}
 #endif
 #endif
