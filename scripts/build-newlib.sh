@@ -16,8 +16,12 @@ log=$work/build.log
 # no TLS. Red zone and SSE stay: the kernel never runs on a user stack, and
 # the x86-64 ABI passes floating point in SSE registers. -nostdinc keeps the
 # host's glibc headers out; GCC's own (stddef.h, stdarg.h, float.h) remain.
+# SIGNAL_PROVIDED, as newlib's targets with a kernel that has signals set
+# it: no signal()/raise() emulated in user space, where only raise() would
+# run a handler; the glue's signal() goes to the kernel, newlib's raise()
+# through kill().
 target_cflags="-O2 -g -fno-pic -fno-pie -mcmodel=small -fno-stack-protector \
--nostdinc -isystem $(gcc -print-file-name=include)"
+-nostdinc -isystem $(gcc -print-file-name=include) -DSIGNAL_PROVIDED"
 
 # The host's binutils and GCC are the target tools: x86_64-elf differs from
 # the host only in having no OS, which our system-call glue supplies.
