@@ -15,6 +15,8 @@
 #include "uapi/mman.h"
 #include "types.h"
 
+struct kernel_sigaction;
+struct kernel_siginfo;
 struct proc;
 
 /* The stack the port starts the kernel on (KSTACK_SIZE bytes): the idle
@@ -104,5 +106,19 @@ void arch_context_exec(struct proc *p);
 void arch_switch_to(struct proc *prev, struct proc *next);
 void arch_uregs_init(struct uregs *r, uintptr_t entry, uintptr_t user_sp);
 void __attribute__((noreturn)) arch_enter_user(struct uregs *r);
+
+/*
+ * Signal handlers (Linux's frame for the port's ABI). arch_signal_frame()
+ * saves the current process's user registers r, its FPU state and mask
+ * (the blocked signals to restore) in a frame on its user stack, and sets
+ * r to enter act's handler with info; -EFAULT, r unchanged, if the frame
+ * cannot be written or act cannot be entered. arch_signal_return() takes
+ * them back from the frame at the user stack (rt_sigreturn), which user
+ * mode may have changed: -EFAULT, r unchanged, if it cannot be read or
+ * holds what user mode may not set.
+ */
+int arch_signal_frame(struct uregs *r, const struct kernel_sigaction *act,
+		      const struct kernel_siginfo *info, uint64_t mask);
+int arch_signal_return(struct uregs *r, uint64_t *mask);
 
 #endif

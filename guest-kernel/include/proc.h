@@ -29,7 +29,7 @@ struct proc {
 	const void *wait_chan;         /* what a sleeping process waits for */
 	uint64_t wake_at;              /* clock_ns() deadline of a timed sleep, or 0 */
 	int exit_status;               /* as wait(2) reports it */
-	uint64_t pending;              /* signals sent: bit n-1 for signal n */
+	struct proc_signals sig;
 };
 
 extern struct proc *current;

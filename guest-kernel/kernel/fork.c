@@ -1,7 +1,7 @@
 /*
  * fork(2): the child shares every page until either side writes it, the
- * parent's open files and working directory, its FPU state, and its user
- * registers with 0 in rax.
+ * parent's open files and working directory, its signal actions and mask,
+ * its FPU state, and its user registers with 0 in rax.
  */
 #include "arch.h"
 #include "errno.h"
@@ -10,6 +10,7 @@
 #include "proc.h"
 #include "ramfs.h"
 #include "sched.h"
+#include "signal.h"
 #include "syscall.h"
 
 long sys_fork(const unsigned long *arg)
@@ -27,6 +28,7 @@ long sys_fork(const unsigned long *arg)
 	}
 	fd_inherit(child, current);
 	child->cwd = ramfs_get(current->cwd);
+	signal_fork(child);
 	*proc_uregs(child) = *proc_uregs(current);
 	uregs_set_return(proc_uregs(child), 0);
 	arch_context_fork(child, proc_first_run);

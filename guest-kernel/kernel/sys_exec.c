@@ -10,6 +10,7 @@
 #include "mm.h"
 #include "path.h"
 #include "proc.h"
+#include "signal.h"
 #include "syscall.h"
 
 static long load(const char *path, const unsigned long *arg, struct exec_image *image)
@@ -49,6 +50,7 @@ static void become(const char *path, const struct exec_image *image)
 	mm_destroy(old);
 	arch_context_exec(current);
 	fd_close_on_exec();
+	signal_exec();
 	set_name(current, path);
 	arch_uregs_init(proc_uregs(current), image->entry, image->sp);
 }

@@ -42,7 +42,7 @@ USER_LIBS := -Wl,--start-group $(USER_GLUE) $(NEWLIB_LIBC) $(NEWLIB)/lib/libm.a 
 define user_program
 USER_PROGRAMS += $(USER_BUILD)/bin/$(1)
 ALL_TARGETS += $(USER_BUILD)/bin/$(1)
-$(USER_BUILD)/bin/$(1): $(patsubst %.c,$(USER_OBJ)/%.o,$(2)) $(USER_CRT0) $(USER_GLUE)
+$(USER_BUILD)/bin/$(1): $(patsubst %.c,$(USER_OBJ)/%.o,$(2)) $(USER_CRT0) $(USER_GLUE) $(NEWLIB_LIBC)
 	@mkdir -p $$(@D)
 	$$(CC) $$(USER_LDFLAGS) -o $$@ $(USER_CRT0) $(patsubst %.c,$(USER_OBJ)/%.o,$(2)) $$(USER_LIBS)
 -include $(patsubst %.c,$(USER_OBJ)/%.d,$(2))
@@ -66,7 +66,8 @@ $(USER_GLUE): $(USER_GLUE_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(NEWLIB_LIBC):
+# The script rebuilds newlib only if its configuration changed.
+$(NEWLIB_LIBC): scripts/build-newlib.sh
 	@bash scripts/build-newlib.sh
 
 # Linux's uapi headers without the rest of /usr/include, so that no glibc

@@ -4,7 +4,8 @@
  * kernel stack, from TSS.rsp0 if they came from user mode; each stub
  * completes a struct uregs and calls trap_dispatch(), and iretq returns.
  * System calls come through MSR_LSTAR on the user's stack; syscall_entry
- * builds the same struct uregs and returns with sysretq.
+ * builds the same struct uregs and returns with sysretq, or with iretq
+ * when rcx and r11 must be restored too (see syscall_trap).
  */
 #include "segments.h"
 #include "exception_stubs.h"
@@ -63,6 +64,8 @@ syscall_entry:
 	save_registers
 	mov %rsp, %rdi
 	call syscall_trap
+	test %al, %al
+	jz return_iret
 	restore_registers
 	add $16, %rsp
 	/* sysretq takes rip from rcx and rflags from r11: the syscall ABI

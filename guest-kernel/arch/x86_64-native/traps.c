@@ -30,16 +30,18 @@ void trap_dispatch(struct uregs *r)
 
 /*
  * sysretq to a non-canonical rip faults in ring 0 with the user's rsp
- * already loaded (on Intel CPUs); exec may have set any entry point. A
- * user-half rip is always canonical.
+ * already loaded (on Intel CPUs), and iretq to one in ring 0 too; exec
+ * may have set any entry point. A user-half rip is always canonical.
+ * Returns whether sysretq may return (else iretq restores every register).
  */
-void syscall_trap(struct uregs *r);
-void syscall_trap(struct uregs *r)
+bool syscall_trap(struct uregs *r);
+bool syscall_trap(struct uregs *r)
 {
 	syscall_dispatch(r);
 	sched_return_to_user();
 	if (r->rip >= USER_END)
 		proc_fatal_signal(SIGSEGV, "return to a kernel or non-canonical address", r->rip, 0);
+	return uregs_sysret_ok(r);
 }
 
 /* sti holds interrupts off for one more instruction: none can slip in

@@ -52,17 +52,17 @@ void traps_init(void)
 		arch_crash();
 }
 
-/* Returns the flags for the iret hypercall. */
+/*
+ * Returns the flags for the iret hypercall. rcx and r11 are the syscall
+ * instruction's to clobber, so Xen may return from one as sysret does,
+ * unless the call set them (exec, rt_sigreturn, a signal handler's entry).
+ */
 unsigned long trap_dispatch(struct uregs *r);
 unsigned long trap_dispatch(struct uregs *r)
 {
-	unsigned long flags = 0;
-
 	switch (r->vector) {
 	case VECTOR_SYSCALL:
 		syscall_dispatch(r);
-		/* rcx and r11 are the syscall instruction's to clobber. */
-		flags = VGCF_in_syscall;
 		break;
 	case VECTOR_EVENT:
 		event_upcall();
@@ -73,7 +73,7 @@ unsigned long trap_dispatch(struct uregs *r)
 	}
 	if (uregs_user_mode(r))
 		sched_return_to_user();
-	return flags;
+	return r->vector == VECTOR_SYSCALL && uregs_sysret_ok(r) ? VGCF_in_syscall : 0;
 }
 
 void __attribute__((noreturn)) failsafe_fatal(void);

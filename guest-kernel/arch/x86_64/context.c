@@ -29,8 +29,7 @@ void arch_context_init(struct proc *p, void (*first)(void))
 /* The registers are loaded now: p is running (in exec). */
 void arch_context_exec(struct proc *p)
 {
-	fpu_init_state(&p->ctx);
-	fpu_restore(&p->ctx);
+	fpu_reset(&p->ctx);
 }
 
 /* The caller's FPU state is live in the registers: saved, then copied. */

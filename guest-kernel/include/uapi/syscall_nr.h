@@ -16,6 +16,9 @@
 #define SYS_mmap 9
 #define SYS_munmap 11
 #define SYS_brk 12
+#define SYS_rt_sigaction 13
+#define SYS_rt_sigprocmask 14
+#define SYS_rt_sigreturn 15
 #define SYS_ioctl 16
 #define SYS_pipe 22
 #define SYS_dup 32
@@ -34,6 +37,7 @@
 #define SYS_unlink 87
 #define SYS_gettimeofday 96
 #define SYS_syslog 103
+#define SYS_rt_sigpending 127
 #define SYS_reboot 169
 #define SYS_getdents64 217
 #define SYS_clock_gettime 228

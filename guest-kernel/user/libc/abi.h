@@ -41,6 +41,8 @@
 	X(O_NOFOLLOW)
 #define WAIT_OPTION_NAMES(X) X(WNOHANG) X(WUNTRACED)
 #define CLOCK_NAMES(X) X(CLOCK_REALTIME) X(CLOCK_MONOTONIC)
+#define SIGMASK_HOW_NAMES(X) X(SIG_BLOCK) X(SIG_UNBLOCK) X(SIG_SETMASK)
+#define SI_CODE_NAMES(X) X(SI_USER) X(SI_QUEUE) X(SI_TIMER) X(SI_ASYNCIO) X(SI_MESGQ)
 
 #define ABI_VALUE(name) name,
 #define ABI_COUNT(name) +1
@@ -50,6 +52,8 @@ enum {
 	N_OPEN_FLAGS = 0 OPEN_FLAG_NAMES(ABI_COUNT),
 	N_WAIT_OPTIONS = 0 WAIT_OPTION_NAMES(ABI_COUNT),
 	N_CLOCKS = 0 CLOCK_NAMES(ABI_COUNT),
+	N_SIGMASK_HOWS = 0 SIGMASK_HOW_NAMES(ABI_COUNT),
+	N_SI_CODES = 0 SI_CODE_NAMES(ABI_COUNT),
 };
 
 extern const int linux_errno[N_ERRNOS];
@@ -57,6 +61,11 @@ extern const int linux_signal[N_SIGNALS];
 extern const int linux_open_flag[N_OPEN_FLAGS];
 extern const int linux_wait_option[N_WAIT_OPTIONS];
 extern const int linux_clock[N_CLOCKS];
+extern const int linux_sigmask_how[N_SIGMASK_HOWS];
+extern const int linux_si_code[N_SI_CODES];
+/* The flag saying that a sigaction names its restorer, which x86-64
+ * Linux requires. */
+extern const unsigned long linux_sa_restorer;
 /* The unit of Linux's times(): USER_HZ ticks a second. */
 extern const long linux_user_hz;
 
@@ -67,6 +76,26 @@ struct abi_stat {
 	long size, blksize, blocks;
 	long atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
 };
+
+/* rt_sigaction's struct as the kernel takes it (not as either C library
+ * declares its sigaction): Linux's flags, and its mask, bit n-1 for its
+ * signal n. */
+struct abi_sigaction {
+	unsigned long handler, flags, restorer, mask;
+};
+
+/* The start of the kernel's siginfo (128 bytes), as kill(2) fills it. */
+struct abi_siginfo {
+	int signo, errno_value, code, pad;
+	int pid;
+	unsigned int uid;
+};
+
+/* Signal numbers from newlib's to the kernel's (-1 for one it has none
+ * for; 0, "no signal", stays 0) and back (0 for one newlib has none for):
+ * signal.c, for the files of newlib's side. */
+int signal_to_linux(int sig);
+int signal_from_linux(int sig);
 
 /* These return what the system call did: 0 or a negative Linux errno. */
 long linux_stat(const char *path, struct abi_stat *st);

@@ -5,11 +5,13 @@
 #include <asm/fcntl.h>
 #include <asm/ioctls.h>
 #include <asm/param.h>
+#include <asm/siginfo.h>
 #include <asm/signal.h>
 #include <asm/stat.h>
 #include <asm/termbits.h>
 #include <linux/time.h>
 #include <linux/wait.h>
+#include <stddef.h>
 
 #include "abi.h"
 #include "syscall.h"
@@ -20,6 +22,18 @@ const int linux_open_flag[N_OPEN_FLAGS] = { OPEN_FLAG_NAMES(ABI_VALUE) };
 const int linux_wait_option[N_WAIT_OPTIONS] = { WAIT_OPTION_NAMES(ABI_VALUE) };
 const int linux_clock[N_CLOCKS] = { CLOCK_NAMES(ABI_VALUE) };
 const long linux_user_hz = HZ;
+const int linux_sigmask_how[N_SIGMASK_HOWS] = { SIGMASK_HOW_NAMES(ABI_VALUE) };
+const int linux_si_code[N_SI_CODES] = { SI_CODE_NAMES(ABI_VALUE) };
+const unsigned long linux_sa_restorer = SA_RESTORER;
+
+_Static_assert(sizeof(struct abi_sigaction) == sizeof(struct sigaction) &&
+		       offsetof(struct abi_sigaction, restorer) == offsetof(struct sigaction, sa_restorer) &&
+		       offsetof(struct abi_sigaction, mask) == offsetof(struct sigaction, sa_mask),
+	       "struct abi_sigaction is not the kernel's");
+_Static_assert(offsetof(struct abi_siginfo, code) == offsetof(siginfo_t, si_code) &&
+		       offsetof(struct abi_siginfo, pid) == offsetof(siginfo_t, si_pid) &&
+		       offsetof(struct abi_siginfo, uid) == offsetof(siginfo_t, si_uid),
+	       "struct abi_siginfo is not the kernel's");
 
 static void to_abi_stat(const struct stat *k, struct abi_stat *st)
 {

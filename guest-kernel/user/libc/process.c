@@ -1,35 +1,18 @@
-/* Process calls. Signal numbers differ between Linux and newlib above the
- * first few, so they are translated both ways; wait options go through the
- * same kind of table rather than being assumed equal. The layout of a wait
- * status (exit code in bits 8-15, terminating signal in bits 0-6, 0x7f
- * there for a stopped child) is the same on both sides. */
+/* Process calls. A wait status's signal is translated (signal.c); wait
+ * options go through the same kind of table rather than being assumed
+ * equal. The layout of a wait status (exit code in bits 8-15, terminating
+ * signal in bits 0-6, 0x7f there for a stopped child) is the same on both
+ * sides. */
 #include <errno.h>
-#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "abi.h"
 #include "syscall.h"
 
-static const int newlib_signal[N_SIGNALS] = { SIGNAL_NAMES(ABI_VALUE) };
 static const int newlib_wait_option[N_WAIT_OPTIONS] = {
 	WAIT_OPTION_NAMES(ABI_VALUE)
 };
-
-/* Signal 0 (probe only) means the same on both sides. */
-static int signal_to_linux(int sig)
-{
-	return sig ? abi_map(sig, newlib_signal, linux_signal, N_SIGNALS) : 0;
-}
-
-/* A signal newlib has no number for reads as 0 ("none"), never as some
- * other signal. */
-static int signal_from_linux(int sig)
-{
-	int ours = abi_map(sig, linux_signal, newlib_signal, N_SIGNALS);
-
-	return ours < 0 ? 0 : ours;
-}
 
 static int status_from_linux(int status)
 {
@@ -60,17 +43,6 @@ pid_t fork(void)
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	return sys_result(syscall3(__NR_execve, path, argv, envp));
-}
-
-int kill(pid_t pid, int sig)
-{
-	int linux_sig = signal_to_linux(sig);
-
-	if (linux_sig < 0) {
-		errno = EINVAL;
-		return -1;
-	}
-	return sys_result(syscall2(__NR_kill, pid, linux_sig));
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)

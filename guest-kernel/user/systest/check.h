@@ -13,6 +13,11 @@ extern void *volatile bad_address;
 void nap_ms(long ms);
 /* pid's wait status, once it has ended; -1 if it is no child. */
 int wait_status(int pid);
+/* Whether pid, waited for, ended by signal sig. */
+int killed_by(int pid, int sig);
+/* Sends sig to pid every few milliseconds until it ends (it may not be
+ * where the signal should find it at first); its wait status. */
+int signal_until_exit(int pid, int sig);
 /* The first size bytes of the file at path; how many, or -1. */
 int read_file(const char *path, char *buf, int size);
 /* How many entries of the directory path are called name, of d_type type. */
@@ -28,6 +33,8 @@ void test_dirs(void);
 void test_exec(void);
 void test_pipes(void);
 void test_signals(void);
+void test_handlers(void);
+void test_sigframe(void);
 void test_cap(void);
 void test_time(void);
 void test_memory(void);

@@ -1,12 +1,14 @@
 /*
  * exec: a new program with the arguments and environment given, in the
- * same process, with close-on-exec descriptors closed; failures that leave
- * the caller as it was; and the old address space freed (a chain of execs
- * that each take 8 MiB adds up to more memory than the machine has).
+ * same process, with close-on-exec descriptors closed and caught signals
+ * back to their default (ignored ones and the mask kept); failures that
+ * leave the caller as it was; and the old address space freed (a chain of
+ * execs that each take 8 MiB adds up to more memory than the machine has).
  * The suite runs itself, by argv[0], as the program to exec: see helper().
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,20 @@ static int open_fds(int argc, char **argv)
 	return bits;
 }
 
+/* The exit status has bit 0 set if SIGUSR1 has its default action, bit 1
+ * if SIGUSR2 is ignored, bit 2 if SIGTERM is blocked. */
+static int signal_state(void)
+{
+	struct sigaction usr1, usr2;
+	sigset_t mask;
+
+	sigaction(SIGUSR1, NULL, &usr1);
+	sigaction(SIGUSR2, NULL, &usr2);
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	return (usr1.sa_handler == SIG_DFL) | (usr2.sa_handler == SIG_IGN) << 1 |
+	       sigismember(&mask, SIGTERM) << 2;
+}
+
 static int chain(char **argv)
 {
 	int left = atoi(argv[2]);
@@ -68,6 +84,8 @@ int helper(int argc, char **argv)
 		return echo(argc, argv);
 	if (!strcmp(argv[1], "fds"))
 		return open_fds(argc, argv);
+	if (!strcmp(argv[1], "signals"))
+		return signal_state();
 	if (!strcmp(argv[1], "chain") && argc == 3)
 		return chain(argv);
 	fprintf(stderr, "systest: unknown helper %s\n", argv[1]);
@@ -145,6 +163,28 @@ static void test_cloexec(void)
 	close(20);
 }
 
+static void ignore(int sig)
+{
+	(void)sig;
+}
+
+static void test_signals_reset(void)
+{
+	sigset_t set;
+	pid_t pid;
+
+	signal(SIGUSR1, ignore);
+	signal(SIGUSR2, SIG_IGN);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	CHECK(run((char *[]){ (char *)self, "signals", NULL }, environ, "/dev/null", &pid) ==
+	      (1 | 2 | 4) << 8);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGUSR2, SIG_DFL);
+}
+
 static void make_file(const char *path, int mode, const void *data, int len)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
@@ -196,6 +236,7 @@ void test_exec(void)
 	test_hello();
 	test_args();
 	test_cloexec();
+	test_signals_reset();
 	test_errors();
 	test_memory_freed();
 }

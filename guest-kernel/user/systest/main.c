@@ -27,6 +27,8 @@ int main(int argc, char **argv)
 	check_section("exec", test_exec);
 	check_section("pipes", test_pipes);
 	check_section("signals", test_signals);
+	check_section("handlers", test_handlers);
+	check_section("sigframe", test_sigframe);
 	check_section("cap", test_cap);
 	check_section("time", test_time);
 	check_section("memory", test_memory);

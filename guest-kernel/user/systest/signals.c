@@ -10,13 +10,6 @@
 
 #include "check.h"
 
-static int killed_by(pid_t pid, int sig)
-{
-	int status = wait_status(pid);
-
-	return WIFSIGNALED(status) && WTERMSIG(status) == sig;
-}
-
 static pid_t sleeper(void)
 {
 	pid_t pid = fork();

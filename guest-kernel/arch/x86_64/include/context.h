@@ -17,6 +17,12 @@ struct arch_context {
 void context_switch(unsigned long *prev_sp, unsigned long next_sp);
 
 void fpu_init_state(struct arch_context *c);
+/* For c's thread, which is running: a fresh state, loaded. */
+void fpu_reset(struct arch_context *c);
+/* A signal frame's copy of the live state; and the state from such a copy
+ * (user mode's to change), or fresh from NULL, as Linux takes it. */
+int fpu_to_user(struct arch_context *c, void *user_dst);
+int fpu_from_user(struct arch_context *c, const void *user_src);
 
 static inline void fpu_save(struct arch_context *c)
 {

@@ -83,5 +83,31 @@ static inline void uregs_set_return(struct uregs *r, long v)
 {
 	r->rax = (unsigned long)v;
 }
+
+static inline long uregs_return_value(const struct uregs *r)
+{
+	return (long)r->rax;
+}
+
+static inline uintptr_t uregs_ip(const struct uregs *r)
+{
+	return r->rip;
+}
+
+static inline uintptr_t uregs_sp(const struct uregs *r)
+{
+	return r->rsp;
+}
+
+/*
+ * Whether a system call may return as sysretq does, which loads rip from
+ * rcx and rflags from r11: only while they still hold what the syscall
+ * instruction put there. A call that set the registers (exec, rt_sigreturn,
+ * a signal handler's entry) needs a return that restores them all.
+ */
+static inline bool uregs_sysret_ok(const struct uregs *r)
+{
+	return r->rcx == r->rip && r->r11 == r->rflags;
+}
 #endif
 #endif

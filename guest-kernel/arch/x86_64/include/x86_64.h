@@ -32,7 +32,17 @@
 /* L4 slots below this one map user space. */
 #define L4_USER_SLOTS 256
 
+#define X86_EFLAGS_CF 0x1UL
+#define X86_EFLAGS_PF 0x4UL
+#define X86_EFLAGS_AF 0x10UL
+#define X86_EFLAGS_ZF 0x40UL
+#define X86_EFLAGS_SF 0x80UL
+#define X86_EFLAGS_TF 0x100UL
 #define X86_EFLAGS_IF 0x200UL
+#define X86_EFLAGS_DF 0x400UL
+#define X86_EFLAGS_OF 0x800UL
+#define X86_EFLAGS_RF 0x10000UL
+#define X86_EFLAGS_AC 0x40000UL
 
 #define X86_EXC_PF 14
 /* A page fault's error code: the access was a write. */

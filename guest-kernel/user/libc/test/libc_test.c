@@ -155,6 +155,49 @@ static void test_processes(void)
 	close(fds[0]);
 }
 
+static volatile int last_signal, last_code, last_pid;
+
+static void note(int sig)
+{
+	last_signal = sig;
+}
+
+static void note_info(int sig, siginfo_t *info, void *context)
+{
+	(void)context;
+	last_signal = sig;
+	last_code = info->si_code;
+	last_pid = info->si_pid;
+}
+
+/* Handlers see newlib's numbers (SIGUSR1 30, SIGUSR2 31; Linux's 10, 12),
+ * masks map bit by bit, SIG_BLOCK is 1 in newlib and 0 on Linux, and the
+ * kernel's frame returns through the glue's restorer. */
+static void test_signals(void)
+{
+	struct sigaction act = { .sa_handler = note }, old;
+	sigset_t set, pending;
+
+	CHECK(sigaction(SIGUSR1, &act, &old) == 0 && old.sa_handler == SIG_DFL);
+	CHECK(raise(SIGUSR1) == 0 && last_signal == SIGUSR1);
+	CHECK(sigaction(SIGUSR1, NULL, &old) == 0 && old.sa_handler == note);
+	act = (struct sigaction){ .sa_sigaction = note_info, .sa_flags = SA_SIGINFO };
+	CHECK(sigaction(SIGUSR2, &act, NULL) == 0 && kill(getpid(), SIGUSR2) == 0);
+	CHECK(last_signal == SIGUSR2 && last_code == SI_USER && last_pid == getpid());
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	last_signal = 0;
+	CHECK(sigprocmask(SIG_BLOCK, &set, NULL) == 0 && raise(SIGUSR1) == 0);
+	CHECK(last_signal == 0 && sigpending(&pending) == 0 && pending == set);
+	CHECK(sigprocmask(SIG_UNBLOCK, &set, &pending) == 0 && pending == set);
+	CHECK(last_signal == SIGUSR1);
+
+	CHECK(signal(SIGUSR1, SIG_IGN) == note && raise(SIGUSR1) == 0);
+	CHECK(signal(SIGUSR1, SIG_DFL) == SIG_IGN);
+	CHECK(sigaction(SIGKILL, &act, NULL) == -1 && errno == EINVAL);
+}
+
 static void test_memory(void)
 {
 	char *p = sbrk(0), *big = malloc(1 << 20), *m;
@@ -223,6 +266,7 @@ int main(int argc, char **argv)
 	test_files();
 	test_dirs();
 	test_processes();
+	test_signals();
 	test_memory();
 	test_time();
 	test_klog();
