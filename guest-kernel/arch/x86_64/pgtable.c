@@ -6,7 +6,6 @@
  */
 #include "errno.h"
 #include "lib.h"
-#include "page_alloc.h"
 #include "pgtable.h"
 
 /* The table below entry idx of table (a level-`level` table), made if absent. */
@@ -179,19 +178,6 @@ static int call_page_fn(struct pt_visitor *v, uintptr_t va, pte_t e)
 	return pv->fn(pv->ctx, va, pt_entry_addr(e), entry_prot(e));
 }
 
-void pt_free_table(struct pt_visitor *v, phys_addr_t table)
-{
-	(void)v;
-	page_free(phys_to_virt(table));
-}
-
-int pt_put_page(struct pt_visitor *v, uintptr_t va, pte_t e)
-{
-	(void)v, (void)va;
-	if (!(e & PTE_FOREIGN))
-		page_put(pt_entry_addr(e));
-	return 0;
-}
 
 int arch_for_each_page(struct arch_aspace *as,
 		       int (*fn)(void *ctx, uintptr_t va, phys_addr_t pa, unsigned prot),

@@ -44,7 +44,8 @@ struct pt_visitor {
 	int (*page)(struct pt_visitor *v, uintptr_t va, pte_t e);
 };
 int pt_visit_user(struct arch_aspace *as, struct pt_visitor *v);
-/* Visitor steps that free a table, and drop a page unless it is foreign. */
+/* Visitor steps that free a table, and drop a page unless it is foreign
+ * (aspace_release.c). */
 void pt_free_table(struct pt_visitor *v, phys_addr_t table);
 int pt_put_page(struct pt_visitor *v, uintptr_t va, pte_t e);
 
