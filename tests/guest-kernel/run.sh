@@ -42,6 +42,11 @@ SH_INPUT=(
 	'nosuch; echo sh: missing status $?'
 	'ps; echo sh: ps status $?; uptime; echo sh: uptime status $?; free; echo sh: free status $?'
 	'dmesg > /tmp/d; echo sh: dmesg status $?'
+	# 72 background sleeps, more than the process table holds: the 11
+	# forks past the cap fail, each saying so, and the system carries on.
+	"echo 'sleep 20 &' > /tmp/f; cat /tmp/f /tmp/f /tmp/f /tmp/f /tmp/f /tmp/f /tmp/f /tmp/f > /tmp/g"
+	'cat /tmp/g /tmp/g /tmp/g /tmp/g /tmp/g /tmp/g /tmp/g /tmp/g /tmp/g > /tmp/flood; echo wait >> /tmp/flood'
+	'sh /tmp/flood; echo sh: flood status $?; echo sh: still forking'
 	'poweroff'
 )
 # dom0's toolstack from the same shell; its own error lines start "xl: ".
