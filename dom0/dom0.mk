@@ -54,11 +54,16 @@ xenstore-test: $(XENSTORED_HOST) $(XS_CLIENT)
 
 -include $(DOM0_OBJS:.o=.d)
 
-# xl and libxenctrl see Xen's headers with the toolstack's interfaces.
-DOM0_USER_SRCS := $(wildcard dom0/libxenctrl/*.c dom0/xl/xl*.c)
+# xl, libxenctrl and the domain builder (dom0/libxenguest, over env/ here
+# and over the test framework in tests/guests) see Xen's headers with the
+# toolstack's interfaces; env.c makes raw system calls with the libc
+# glue's syscall.h. XL_CONFIG_SRCS, the xl.cfg parser, is tests/unit/unit.mk's.
+DOM0_USER_SRCS := $(wildcard dom0/libxenctrl/*.c dom0/xl/xl*.c dom0/libxenguest/*.c \
+	dom0/libxenguest/env/*.c) $(XL_CONFIG_SRCS)
 DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(wildcard dom0/libxenctrl/*.c)
 $(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
-	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl
+	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl -Idom0/libxenguest/env \
+	-Idom0/libxenguest/include -iquote guest-kernel/user/libc
 $(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))

@@ -77,8 +77,9 @@ void fill_domain_info(const struct domain *d, struct xen_domctl_getdomaininfo *i
 		info->flags |= XEN_DOMINF_dying | XEN_DOMINF_blocked;
 	else if (d->pause_count)
 		info->flags |= XEN_DOMINF_paused;
+	/* A vCPU that shut its domain down stopped rather than blocked. */
 	if (online && !d->dying)
-		info->flags |= flags;
+		info->flags |= d->is_shut_down ? flags & ~XEN_DOMINF_blocked : flags;
 	info->tot_pages = d->tot_pages;
 	info->max_pages = d->max_pages;
 	info->shared_info_frame = d->shared_info_mfn;

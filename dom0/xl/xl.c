@@ -1,7 +1,8 @@
 /*
  * xl, dom0's toolstack command, as far as the hypervisor alone can answer:
- * list, info, pause, unpause and destroy, by domain id (names live in
- * xenstore, which dom0 does not run yet: only domain 0's is known).
+ * list, info, pause, unpause and destroy by domain id (names live in
+ * xenstore, which dom0 does not run yet: only domain 0's is known), and
+ * create from an xl.cfg file.
  * Each error is one line on stderr; the exit status is 1 then, 2 for a
  * usage error.
  */
@@ -18,6 +19,7 @@ static const struct xl_cmd cmds[] = {
 	{ "pause", "DOMID", 1, xl_pause },
 	{ "unpause", "DOMID", 1, xl_unpause },
 	{ "destroy", "DOMID", 1, xl_destroy },
+	{ "create", "FILE", 1, xl_create },
 };
 
 static int usage(void)

@@ -15,6 +15,7 @@ int xl_info(xc_interface *xch, char **argv);
 int xl_pause(xc_interface *xch, char **argv);
 int xl_unpause(xc_interface *xch, char **argv);
 int xl_destroy(xc_interface *xch, char **argv);
+int xl_create(xc_interface *xch, char **argv);
 
 /* Parses a domain id, saying what is wrong with it if it is not one. */
 int xl_domid(const char *arg, uint32_t *domid);

@@ -59,6 +59,9 @@ XL_INPUT=(
 	'xl pause dom0; echo xl: bad id status $?'
 	'xl frobnicate; echo xl: usage status $?'
 	'privcmd_test; echo xl: privcmd_test status $?'
+	'xl create /etc/xen/guest.cfg > /tmp/c; echo xl: create status $?'
+	'xl list'
+	'xl destroy 2; echo xl: destroy 2 status $?'
 	'poweroff'
 )
 declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# ")
@@ -67,7 +70,8 @@ declare -A INPUT=([smoke]=$'ping\r' [sh]="$(printf '%s\r' "${SH_INPUT[@]}")"
 # A test only some platforms run (xl needs a hypervisor), and a line it
 # must also print.
 declare -A ONLY_ON=([xl]="xenith xen")
-declare -A MUST_SHOW=([xl]='^Domain-0 +0 +[0-9]+ +1 ')
+# Several lines are several patterns, one a line.
+declare -A MUST_SHOW=([xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 ')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
@@ -153,9 +157,9 @@ finish_boot() {
 # Says what is wrong with the test's output, if anything.
 check_result() {
 	local test=$1 log=$2 expected=$EXPECTED_DIR/$1.expected verdict lines
-	if [ -n "${MUST_SHOW[$test]:-}" ] && ! grep -Eqa "${MUST_SHOW[$test]}" "$log"; then
-		echo "no line matching '${MUST_SHOW[$test]}'"
-	fi
+	while IFS= read -r pattern; do
+		[ -z "$pattern" ] || grep -Eqa "$pattern" "$log" || echo "no line matching '$pattern'"
+	done <<<"${MUST_SHOW[$test]:-}"
 	if [ -f "$expected" ]; then
 		diff -q "$expected" <(grep -a "^$test: " "$log" | tr -d '\r') >/dev/null ||
 			echo "its lines differ from $expected"

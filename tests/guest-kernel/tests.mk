@@ -38,14 +38,16 @@ $(GKT_OUT)/%.cpio: $(GKT_OUT)/%.elf
 	cp $< $(GKT_OUT)/$*.root/init
 	$(call pack_root,$*)
 
-# $(call userland_root,NAME,PROGRAMS[,RC]): $(GKT_OUT)/NAME.cpio, a root
-# with init, the PROGRAMS in /bin, an empty /tmp to work in and, given RC,
-# that program as /etc/rc, which init runs first. The programs go in
-# without symbols or debugging sections, which only the host's debugger
-# reads (from $(USER_BUILD)/bin), so that the roots stay small.
+# $(call userland_root,NAME,PROGRAMS[,RC[,FILES]]): $(GKT_OUT)/NAME.cpio, a
+# root with init, the PROGRAMS in /bin, an empty /tmp to work in, given RC
+# that program as /etc/rc, which init runs first, and the FILES, each
+# SOURCE:PATH. The programs go in without symbols or debugging sections,
+# which only the host's debugger reads (from $(USER_BUILD)/bin), so that
+# the roots stay small.
 define userland_root
 ALL_TARGETS += $(GKT_OUT)/$(1).cpio
-$(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%) $(3:%=$(USER_BUILD)/bin/%)
+$(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%) $(3:%=$(USER_BUILD)/bin/%) \
+		$(foreach f,$(4),$(firstword $(subst :, ,$(f))))
 	rm -rf $(GKT_OUT)/$(1).root
 	mkdir -p $(GKT_OUT)/$(1).root/tmp $(GKT_OUT)/$(1).root/bin
 	strip -o $(GKT_OUT)/$(1).root/init $(USER_BUILD)/bin/init
@@ -54,6 +56,7 @@ $(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%) $(3:%=$(
 	done
 	$(if $(3),mkdir -p $(GKT_OUT)/$(1).root/etc && \
 		strip -o $(GKT_OUT)/$(1).root/etc/rc $(USER_BUILD)/bin/$(3))
+	$(foreach f,$(4),install -D -m 0644 $(subst :, $(GKT_OUT)/$(1).root,$(f)) && ) true
 	$$(call pack_root,$(1))
 endef
 
@@ -63,8 +66,13 @@ $(eval $(call userland_root,systest,systest hello))
 # The shell's root: init starts /bin/sh on the console; xl is dom0's
 # toolstack (dom0/xl).
 $(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
-# The same with privcmd's own test, for the xl test (run.sh).
-$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test))
+# A domU's root for xl create: init runs hello as /etc/rc, then powers off.
+$(eval $(call userland_root,domu,true,hello))
+# The xl test's root (run.sh): the shell's, privcmd's own test, and a guest
+# for xl create, its config, the PV kernel and the root above.
+$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test,,\
+	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GK_PV_ELF):/boot/guest-kernel-pv.elf \
+	$(GKT_OUT)/domu.cpio:/boot/domu.cpio))
 # make bench's root: init runs the lmbench-style rows as /etc/rc.
 $(eval $(call userland_root,lmbench,true,lmbench))
 

@@ -5,15 +5,18 @@
 GUEST_NAMES := $(basename $(notdir $(wildcard tests/guests/*.c)))
 GUEST_ELFS := $(GUEST_NAMES:%=$(BUILD)/guests/%.elf)
 GUEST_OBJ := $(BUILD)/guests/obj
+# The domain builder is dom0's (dom0/libxenguest), built here for guests
+# over the framework's xg_env.h.
 GUEST_LIB_OBJS := $(patsubst tests/guests/%,$(GUEST_OBJ)/%.o,\
-	$(wildcard tests/guests/lib/*.c tests/guests/lib/*.S))
+	$(wildcard tests/guests/lib/*.c tests/guests/lib/*.S)) \
+	$(patsubst dom0/libxenguest/%,$(GUEST_OBJ)/libxenguest/%.o,$(wildcard dom0/libxenguest/*.c))
 GUEST_LDS := tests/guests/lib/guest.lds
 # domU guests (tests/guests/domu/NAME.c) link the same way to
 # build/guests/domu/NAME.elf; they boot only as a later module of a dom0
 # guest that builds a domain from them.
 DOMU_NAMES := $(basename $(notdir $(wildcard tests/guests/domu/*.c)))
 DOMU_ELFS := $(DOMU_NAMES:%=$(BUILD)/guests/domu/%.elf)
-GUEST_INCLUDES := -Itests/guests/lib
+GUEST_INCLUDES := -Itests/guests/lib -Idom0/libxenguest/include
 
 # The compile and link steps of a guest, shared with tests/hostile/hostile.mk.
 GUEST_COMPILE = $(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -MMD -MP -c $< -o $@
@@ -35,6 +38,10 @@ $(GUEST_OBJ)/%.c.o: tests/guests/%.c | $(BUILD)/include/xen
 	@mkdir -p $(@D)
 	$(GUEST_COMPILE)
 
+$(GUEST_OBJ)/libxenguest/%.c.o: dom0/libxenguest/%.c | $(BUILD)/include/xen
+	@mkdir -p $(@D)
+	$(GUEST_COMPILE)
+
 $(GUEST_OBJ)/%.S.o: tests/guests/%.S | $(BUILD)/include/xen
 	@mkdir -p $(@D)
 	$(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -D__ASSEMBLY__ -MMD -MP -c $< -o $@
@@ -48,4 +55,4 @@ $(XEN_ELF): $(XEN_GZ)
 	gunzip -c $< > $@.tmp
 	mv $@.tmp $@
 
--include $(wildcard $(GUEST_OBJ)/*.d $(GUEST_OBJ)/lib/*.d $(GUEST_OBJ)/domu/*.d)
+-include $(wildcard $(GUEST_OBJ)/*.d $(GUEST_OBJ)/lib/*.d $(GUEST_OBJ)/domu/*.d $(GUEST_OBJ)/libxenguest/*.d)

@@ -1,7 +1,6 @@
 #include "elf.h"
 #include "pagetable.h"
-#include "string.h"
-#include "xen.h"
+#include "xg_env.h"
 
 #define PT_LOAD 1
 #define PT_NOTE 4

@@ -1,10 +1,6 @@
 #include "builder.h"
-#include "domctl.h"
-#include "evtchn.h"
-#include "hypercall.h"
+#include "xg_env.h"
 #include "pagetable.h"
-#include "string.h"
-#include "test.h"
 
 /* What xl and libxl ask for a config that sets none of it. */
 #define EVTCHN_PORTS 1023

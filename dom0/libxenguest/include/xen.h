@@ -7,11 +7,14 @@
 
 /*
  * domctl.h and sysctl.h are for toolstacks only, and the domain builder
- * (builder.c) is one; every header must see the same definition, as it adds
- * the tools-only parts they declare. For tools xen-compat.h sets the
- * interface version itself, to the latest: the one mk/flags.mk asks for.
+ * (dom0/libxenguest, in the test framework and in dom0 alike) is one;
+ * every header must see the same definition, as it adds the tools-only
+ * parts they declare. For tools xen-compat.h sets the interface version
+ * itself, to the latest: the one mk/flags.mk asks for.
  */
+#ifndef __XEN_TOOLS__
 #define __XEN_TOOLS__
+#endif
 #undef __XEN_INTERFACE_VERSION__
 
 #include <stdint.h>

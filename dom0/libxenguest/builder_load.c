@@ -1,12 +1,7 @@
 #include "builder.h"
-#include "domctl.h"
-#include "domu_map.h"
+#include "xg_env.h"
 #include "elf.h"
-#include "hypercall.h"
 #include "pagetable.h"
-#include "string.h"
-#include "test.h"
-#include "traps.h"
 
 /* The guest type a 64-bit PV ELF image gets (xc_dom_64.guest_type). */
 #define GUEST_TYPE "xen-3.0-x86_64"
