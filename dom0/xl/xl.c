@@ -2,7 +2,7 @@
  * xl, dom0's toolstack command, as far as the hypervisor alone can answer:
  * list, info, pause, unpause and destroy by domain id (names live in
  * xenstore, which dom0 does not run yet: only domain 0's is known), and
- * create from an xl.cfg file.
+ * create from an xl.cfg file, following the new domain's console with -c.
  * Each error is one line on stderr; the exit status is 1 then, 2 for a
  * usage error.
  */
@@ -14,12 +14,12 @@
 #include "xl_cmd.h"
 
 static const struct xl_cmd cmds[] = {
-	{ "list", "", 0, xl_list },
-	{ "info", "", 0, xl_info },
-	{ "pause", "DOMID", 1, xl_pause },
-	{ "unpause", "DOMID", 1, xl_unpause },
-	{ "destroy", "DOMID", 1, xl_destroy },
-	{ "create", "FILE", 1, xl_create },
+	{ "list", "", 0, 0, xl_list },
+	{ "info", "", 0, 0, xl_info },
+	{ "pause", "DOMID", 1, 1, xl_pause },
+	{ "unpause", "DOMID", 1, 1, xl_unpause },
+	{ "destroy", "DOMID", 1, 1, xl_destroy },
+	{ "create", "[-c] FILE", 1, 2, xl_create },
 };
 
 static int usage(void)
@@ -40,7 +40,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; argc > 1 && i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			cmd = &cmds[i];
-	if (!cmd || argc - 2 != cmd->nargs)
+	if (!cmd || argc - 2 < cmd->min_args || argc - 2 > cmd->max_args)
 		return usage();
 	xch = xc_interface_open(NULL, NULL, 0);
 	if (!xch) {

@@ -6,7 +6,7 @@
 
 struct xl_cmd {
 	const char *name, *args;
-	int nargs;
+	int min_args, max_args;
 	int (*run)(xc_interface *xch, char **argv);
 };
 
@@ -16,6 +16,9 @@ int xl_pause(xc_interface *xch, char **argv);
 int xl_unpause(xc_interface *xch, char **argv);
 int xl_destroy(xc_interface *xch, char **argv);
 int xl_create(xc_interface *xch, char **argv);
+
+/* Prints domid's console (its ring's frame mfn) until the domain shuts down. */
+int xl_console_follow(xc_interface *xch, uint32_t domid, xen_pfn_t mfn);
 
 /* Parses a domain id, saying what is wrong with it if it is not one. */
 int xl_domid(const char *arg, uint32_t *domid);

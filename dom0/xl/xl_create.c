@@ -1,12 +1,14 @@
 /*
- * xl create FILE: a PV domU from an xl.cfg file, built by dom0/libxenguest
- * (the same builder the test framework uses) and left running. Only what
+ * xl create [-c] FILE: a PV domU from an xl.cfg file, built by
+ * dom0/libxenguest (the same builder the test framework uses) and left
+ * running, its console followed with -c. Only what
  * the builder does is honoured: name, kernel, ramdisk, extra, memory (up to
  * the builder's 16 MiB) and one vCPU; disks and network interfaces wait for
  * their backends, and each gets a warning.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,15 +72,21 @@ static int build(const struct xl_domain_config *cfg, const void *kernel, size_t 
 	return 0;
 }
 
+/* xl create [-c] FILE: -c follows the new domain's console. */
 int xl_create(xc_interface *xch, char **argv)
 {
+	bool follow = argv[1] && !strcmp(argv[0], "-c");
 	struct xl_domain_config cfg;
 	char err[256];
 	void *kernel;
 	size_t kernel_len;
 	int rc = 1;
 
-	(void)xch;
+	if (argv[1] && !follow) {
+		fprintf(stderr, "xl: create: unknown option '%s'\n", argv[0]);
+		return 2;
+	}
+	argv += follow;
 	if (xl_config_load(argv[0], &cfg, err, sizeof(err))) {
 		fprintf(stderr, "%s\n", err);
 		return 1;
@@ -90,5 +98,7 @@ int xl_create(xc_interface *xch, char **argv)
 		free(kernel);
 	}
 	xl_config_free(&cfg);
+	if (!rc && follow)
+		rc = xl_console_follow(xch, domu.domid, domu.p2m[domu.layout.console]);
 	return rc;
 }

@@ -62,6 +62,8 @@ XL_INPUT=(
 	'xl create /etc/xen/guest.cfg > /tmp/c; echo xl: create status $?'
 	'xl list'
 	'xl destroy 2; echo xl: destroy 2 status $?'
+	'xl create -c /etc/xen/guest.cfg; echo xl: create -c status $?'
+	'xl destroy 3; echo xl: destroy 3 status $?'
 	'poweroff'
 )
 declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# ")
@@ -71,7 +73,7 @@ declare -A INPUT=([smoke]=$'ping\r' [sh]="$(printf '%s\r' "${SH_INPUT[@]}")"
 # must also print.
 declare -A ONLY_ON=([xl]="xenith xen")
 # Several lines are several patterns, one a line.
-declare -A MUST_SHOW=([xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 ')
+declare -A MUST_SHOW=([xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
