@@ -34,6 +34,13 @@ int exec_args_from_user(struct exec_args *a, char *const *user_argv,
 int exec_args_from_kernel(struct exec_args *a, const char *const argv[],
 			  const char *const envp[]);
 void exec_args_free(struct exec_args *a);
+/* A script's arguments: interp [opt] path, then argv[1...]; -E2BIG if they
+ * no longer fit. */
+int exec_args_script(struct exec_args *a, const char *interp, const char *opt,
+		     const char *path);
+/* If f is a script ("#!"), its interpreter in place of f and args made
+ * for it; 0 too if it is not one. */
+int exec_script(struct rnode **f, const char *path, struct exec_args *args);
 /* Bytes the pointers and strings of a take on the stack. */
 size_t exec_args_stack_size(const struct exec_args *a);
 

@@ -106,3 +106,34 @@ int exec_args_from_kernel(struct exec_args *a, const char *const argv[],
 	add_kernel_list(a, envp, &a->envc);
 	return 0;
 }
+
+/*
+ * For a script: argv[0] gives way to the interpreter, its one optional
+ * argument (opt may be NULL) and the script's path, as Linux's
+ * binfmt_script does; the rest of argv and the environment follow.
+ */
+int exec_args_script(struct exec_args *a, const char *interp, const char *opt,
+		     const char *path)
+{
+	const char *front[] = { interp, opt, path };
+	size_t drop = a->argc ? strlen(a->strings) + 1 : 0, add = 0;
+	struct exec_args next = *a;
+
+	next.argc -= a->argc ? 1 : 0;
+	for (unsigned i = 0; i < ARRAY_SIZE(front); i++)
+		if (front[i]) {
+			add += strlen(front[i]) + 1;
+			next.argc++;
+		}
+	next.len = a->len - drop + add;
+	if (exec_args_stack_size(&next) > EXEC_ARGS_MAX)
+		return -E2BIG;
+	memmove(a->strings + add, a->strings + drop, a->len - drop);
+	for (unsigned i = 0, off = 0; i < ARRAY_SIZE(front); i++)
+		if (front[i]) {
+			memcpy(a->strings + off, front[i], strlen(front[i]) + 1);
+			off += strlen(front[i]) + 1;
+		}
+	*a = next;
+	return 0;
+}

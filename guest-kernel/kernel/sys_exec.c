@@ -24,7 +24,9 @@ static long load(const char *path, const unsigned long *arg, struct exec_image *
 	rc = exec_args_from_user(&args, (char *const *)arg[1], (char *const *)arg[2]);
 	if (rc)
 		return rc;
-	rc = exec_load(f, &args, image);
+	rc = exec_script(&f, path, &args);
+	if (!rc)
+		rc = exec_load(f, &args, image);
 	exec_args_free(&args);
 	return rc;
 }

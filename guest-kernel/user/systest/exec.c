@@ -203,8 +203,9 @@ static void test_errors(void)
 	CHECK(execve("/tmp", argv, environ) == -1 && errno == EACCES);
 	make_file("plain", 0644, "\177ELF", 4);
 	CHECK(execve("plain", argv, environ) == -1 && errno == EACCES);
+	/* A script whose interpreter is not there (this root has no shell). */
 	make_file("script", 0755, "#!/bin/sh\n", 10);
-	CHECK(execve("script", argv, environ) == -1 && errno == ENOEXEC);
+	CHECK(execve("script", argv, environ) == -1 && errno == ENOENT);
 	CHECK(read(fd, head, sizeof(head)) == sizeof(head));
 	make_file("truncated", 0755, head, sizeof(head));
 	CHECK(execve("truncated", argv, environ) == -1 && errno == ENOEXEC);
@@ -231,6 +232,48 @@ static void test_memory_freed(void)
 		  &pid) == 0);
 }
 
+static void make_text(const char *path, int mode, const char *text)
+{
+	make_file(path, mode, text, (int)strlen(text));
+}
+
+static int exec_error(const char *path)
+{
+	char *const argv[] = { (char *)path, NULL };
+
+	return execve(path, argv, environ) == -1 ? errno : 0;
+}
+
+/* "#!" scripts: the interpreter gets its argument, the script's path and
+ * the rest of argv; bad first lines and interpreters get Linux's errors. */
+static void test_scripts(void)
+{
+	char text[300], want[512];
+	pid_t pid;
+	int status;
+
+	snprintf(text, sizeof(text), "#! %s echo \nignored\n", self);
+	make_text("script", 0755, text);
+	status = run((char *[]){ "script", "x", NULL }, NULL, "out", &pid);
+	snprintf(want, sizeof(want), "arg: %s\narg: echo\narg: script\narg: x\npid: %d\n", self,
+		 (int)pid);
+	CHECK(status == 0 && file_is("out", want));
+	make_text("nested", 0755, "#!script\n");
+	CHECK(exec_error("nested") == ENOEXEC);
+	make_text("noexec", 0644, text);
+	CHECK(exec_error("noexec") == EACCES);
+	make_text("missing", 0755, "#!/no/such/interpreter\n");
+	CHECK(exec_error("missing") == ENOENT);
+	make_text("empty", 0755, "#!   \n");
+	CHECK(exec_error("empty") == ENOEXEC);
+	memset(text, 'x', sizeof(text) - 1);
+	text[0] = '#', text[1] = '!', text[sizeof(text) - 1] = '\0';
+	make_text("long", 0755, text);
+	CHECK(exec_error("long") == ENOEXEC);
+	unlink("script"), unlink("nested"), unlink("noexec"), unlink("missing");
+	unlink("empty"), unlink("long"), unlink("out");
+}
+
 void test_exec(void)
 {
 	test_hello();
@@ -238,6 +281,7 @@ void test_exec(void)
 	test_cloexec();
 	test_signals_reset();
 	test_errors();
+	test_scripts();
 	test_memory_freed();
 }
 
