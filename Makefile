@@ -25,12 +25,15 @@ all: $(ALL_TARGETS)
 deps:
 	@bash scripts/deps.sh
 
-# Domain 0 is the guest kernel with a root holding the shell and tools.
+# Domain 0 is the guest kernel with a root holding the shell, the tools,
+# xl, and GUESTS (3 unless given) guest domains it creates at boot; 256 MiB
+# is dom0's, the rest the guests'.
 run: deps
-	@$(MAKE) --no-print-directory all
-	@bash scripts/run.sh $(BUILD)/xenith.elf32 $(BUILD)/guest-kernel-pv.elf,$(GK_INITRD)
+	@$(MAKE) --no-print-directory all $(GK_DOM0_ROOT)
+	@XENITH_CMDLINE="dom0_mem=256M $${XENITH_CMDLINE:-}" bash scripts/run.sh \
+		$(BUILD)/xenith.elf32 $(BUILD)/guest-kernel-pv.elf,$(GK_DOM0_ROOT)
 
-# The root the guest kernel boots with in make run and make run-native.
+# The root the guest kernel boots with in make run-native.
 GK_INITRD ?= $(BUILD)/guest-kernel-tests/sh.cpio
 
 run-native: deps

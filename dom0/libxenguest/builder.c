@@ -15,7 +15,7 @@ static const xen_domain_handle_t handle = "xenith-test-domU";
 
 long builder_step(struct domu *d, const char *name, long rc)
 {
-	printf("builder: %s: %ld\n", name, rc);
+	builder_log("builder: %s: %ld\n", name, rc);
 	if (rc < 0 && !d->failed_step)
 		d->failed_step = name;
 	return rc;
@@ -50,7 +50,7 @@ static long create_domain(struct domu *d, domid_t domid)
 	if (builder_step(d, "XEN_DOMCTL_createdomain", rc) < 0)
 		return rc;
 	d->domid = op.domain;
-	printf("builder: domain %u\n", d->domid);
+	builder_log("builder: domain %u\n", d->domid);
 	return 0;
 }
 

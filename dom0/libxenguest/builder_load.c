@@ -68,11 +68,11 @@ static long build_image(struct domu *d, const struct pv_image *img)
 	const struct pv_layout *l = &d->layout;
 	long rc;
 
-	printf("builder: PFNs: kernel %lx-%lx, p2m %lx, start_info %lx, xenstore %lx, "
-	       "console %lx, %lu tables from %lx, stack %lx, mapped up to %lx\n",
-	       (img->kstart - img->virt_base) >> PAGE_SHIFT,
-	       (img->kend - img->virt_base - 1) >> PAGE_SHIFT, l->p2m, l->start_info,
-	       l->xenstore, l->console, l->nr_pt_frames, l->pt, l->stack, l->end);
+	builder_log("builder: PFNs: kernel %lx-%lx, p2m %lx, start_info %lx, xenstore %lx, "
+		    "console %lx, %lu tables from %lx, stack %lx, mapped up to %lx\n",
+		    (img->kstart - img->virt_base) >> PAGE_SHIFT,
+		    (img->kend - img->virt_base - 1) >> PAGE_SHIFT, l->p2m, l->start_info,
+		    l->xenstore, l->console, l->nr_pt_frames, l->pt, l->stack, l->end);
 	if ((rc = builder_step(d, "kernel image (foreign mappings)", load_kernel(d, img))) ||
 	    (rc = builder_step(d, "ramdisk", load_ramdisk(d))) ||
 	    (rc = builder_step(d, "clear the xenstore ring", clear_pfn(d, l->xenstore))) ||
@@ -204,9 +204,9 @@ static long boot_image(struct domu *d, const struct pv_image *img)
 	if ((rc = builder_step(d, "XEN_DOMCTL_getdomaininfo", domain_info(d->domid, &info))))
 		return rc;
 	d->shared_info_mfn = info.shared_info_frame;
-	printf("builder: shared_info_frame %lx, tot_pages %lu, max_pages %lu, flags %x\n",
-	       (unsigned long)info.shared_info_frame, (unsigned long)info.tot_pages,
-	       (unsigned long)info.max_pages, info.flags);
+	builder_log("builder: shared_info_frame %lx, tot_pages %lu, max_pages %lu, flags %x\n",
+		    (unsigned long)info.shared_info_frame, (unsigned long)info.tot_pages,
+		    (unsigned long)info.max_pages, info.flags);
 	if ((rc = builder_step(d, "p2m list", write_p2m(d))) ||
 	    (rc = builder_step(d, "page tables", write_tables(d))) ||
 	    (rc = builder_step(d, "start_info", write_start_info(d))))

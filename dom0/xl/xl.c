@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xg_env.h"
 #include "xl_cmd.h"
 
 static const struct xl_cmd cmds[] = {
@@ -24,7 +25,7 @@ static const struct xl_cmd cmds[] = {
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: xl COMMAND [ARGS]; commands:");
+	fprintf(stderr, "usage: xl [-v] COMMAND [ARGS]; commands:");
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		fprintf(stderr, " %s%s%s", cmds[i].name, *cmds[i].args ? " " : "", cmds[i].args);
 	fprintf(stderr, "\n");
@@ -37,6 +38,11 @@ int main(int argc, char **argv)
 	xc_interface *xch;
 	int rc;
 
+	/* xl -v: the domain builder says what each step got. */
+	if (argc > 1 && !strcmp(argv[1], "-v")) {
+		xg_verbose = true;
+		argv++, argc--;
+	}
 	for (size_t i = 0; argc > 1 && i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (!strcmp(argv[1], cmds[i].name))
 			cmd = &cmds[i];

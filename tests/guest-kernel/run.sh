@@ -66,18 +66,28 @@ XL_INPUT=(
 	'xl destroy 3; echo xl: destroy 3 status $?'
 	'poweroff'
 )
-declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# ")
+# make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the shell.
+RUN_INPUT=(
+	'xl list; echo run: list status $?'
+	'poweroff'
+)
+declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# " [run]="^# ")
 declare -A INPUT=([smoke]=$'ping\r' [sh]="$(printf '%s\r' "${SH_INPUT[@]}")"
-	[xl]="$(printf '%s\r' "${XL_INPUT[@]}")")
+	[xl]="$(printf '%s\r' "${XL_INPUT[@]}")" [run]="$(printf '%s\r' "${RUN_INPUT[@]}")")
 # A test only some platforms run (xl needs a hypervisor), and a line it
 # must also print.
-declare -A ONLY_ON=([xl]="xenith xen")
+declare -A ONLY_ON=([xl]="xenith xen" [run]="xenith xen")
+# A test that boots another root, and one that needs dom0's memory capped
+# so that guests fit beside it.
+declare -A ROOT=([run]=dom0-3)
+declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
-declare -A MUST_SHOW=([xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0')
+declare -A MUST_SHOW=([run]=$'^\\(null\\) +1 +16 +1 \n^\\(null\\) +2 +16 +1 \n^\\(null\\) +3 +16 +1 '
+	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
-USERLAND_TESTS=(systest sh xl)
+USERLAND_TESTS=(systest sh xl run)
 # Or, instead of a result line, the lines it must print (those that
 # start with its name), in tests/guest-kernel/NAME.expected.
 EXPECTED_DIR=tests/guest-kernel
@@ -186,7 +196,7 @@ run_test() {
 	native) image=$NATIVE_IMAGE cmdline=$NATIVE_CMDLINE expected="exit status $XENITH_POWEROFF" ;;
 	esac
 	# Under a hypervisor, the kernel is domain 0's first module.
-	modules=$TESTS_DIR/$test.cpio
+	modules=$TESTS_DIR/${ROOT[$test]:-$test}.cpio
 	[ "$hv" = native ] || modules=$KERNEL,$modules
 	rm -f "$log"
 	for f in "$image" ${modules//,/ }; do
@@ -195,7 +205,7 @@ run_test() {
 			return
 		fi
 	done
-	start_qemu "$image" "$cmdline" "$modules" "$log"
+	start_qemu "$image" "$cmdline ${HV_ARGS[$test]:-}" "$modules" "$log"
 	watch_boot "$hv" "$test" "$log"
 	finish_boot "$hv" "$log"
 	problem=$(check_result "$test" "$log")

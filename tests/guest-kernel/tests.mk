@@ -56,7 +56,8 @@ $(GKT_OUT)/$(1).cpio: $(USER_BUILD)/bin/init $(2:%=$(USER_BUILD)/bin/%) $(3:%=$(
 	done
 	$(if $(3),mkdir -p $(GKT_OUT)/$(1).root/etc && \
 		strip -o $(GKT_OUT)/$(1).root/etc/rc $(USER_BUILD)/bin/$(3))
-	$(foreach f,$(4),install -D -m 0644 $(subst :, $(GKT_OUT)/$(1).root,$(f)) && ) true
+	$(foreach f,$(4),mkdir -p $(dir $(GKT_OUT)/$(1).root$(lastword $(subst :, ,$(f)))) && \
+		cp -p $(subst :, $(GKT_OUT)/$(1).root,$(f)) && ) true
 	$$(call pack_root,$(1))
 endef
 
@@ -75,6 +76,26 @@ $(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test,,\
 	$(GKT_OUT)/domu.cpio:/boot/domu.cpio))
 # make bench's root: init runs the lmbench-style rows as /etc/rc.
 $(eval $(call userland_root,lmbench,true,lmbench))
+
+# make run's domain 0 (GK_DOM0_ROOT): the shell's root with the PV kernel,
+# the shell's root again for GUESTS guests of 16 MiB (guest1.cfg ...),
+# and an /etc/rc that creates them and lists them before the shell starts.
+GUESTS ?= 3
+GK_DOM0_ROOT := $(GKT_OUT)/dom0-$(GUESTS).cpio
+GK_DOM0_FILES := $(GKT_OUT)/dom0-$(GUESTS).files
+GK_GUEST_CFGS := $(foreach i,$(shell seq $(GUESTS)),$(GK_DOM0_FILES)/guest$(i).cfg)
+$(GK_DOM0_FILES)/rc:
+	@mkdir -p $(@D)
+	{ echo '#!/bin/sh'; for i in $$(seq $(GUESTS)); do echo "xl create /etc/xen/guest$$i.cfg"; done; \
+	  echo 'xl list'; } > $@
+	chmod 0755 $@
+$(GK_DOM0_FILES)/guest%.cfg:
+	@mkdir -p $(@D)
+	printf 'name = "guest%s"\nkernel = "/boot/guest-kernel-pv.elf"\nramdisk = "/boot/guest.cpio"\nextra = "console=hvc0"\nmemory = 16\n' $* > $@
+$(eval $(call userland_root,dom0-$(GUESTS),sh $(USER_TOOLS) xl,,\
+	$(GK_DOM0_FILES)/rc:/etc/rc $(GK_PV_ELF):/boot/guest-kernel-pv.elf \
+	$(GKT_OUT)/sh.cpio:/boot/guest.cpio \
+	$(foreach c,$(GK_GUEST_CFGS),$(c):/etc/xen/$(notdir $(c)))))
 
 # The guest kernel as a domU (tests/guests/gk_domu.c): its PV build and
 # systest's root, as the one boot module a dom0 test guest gets.

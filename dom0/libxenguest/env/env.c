@@ -6,6 +6,7 @@
  * Xen sees it (the kernel does not make pages for Xen).
  */
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -130,4 +131,17 @@ long domu_map(void *va, domid_t domid, xen_pfn_t mfn)
 long domu_unmap(void *va)
 {
 	return munmap(va, 4096) ? -XEN_EINVAL : 0;
+}
+
+bool xg_verbose;
+
+void builder_log(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!xg_verbose)
+		return;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 }

@@ -8,6 +8,7 @@
 #ifndef XG_ENV_H
 #define XG_ENV_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,5 +26,8 @@ long HYPERVISOR_mmuext_op(struct mmuext_op *ops, unsigned int count, unsigned in
 /* Maps the frame mfn of domid over the page at va (page-aligned), or undoes it. */
 long domu_map(void *va, domid_t domid, xen_pfn_t mfn);
 long domu_unmap(void *va);
+/* The builder's log of each step: nothing unless xg_verbose. */
+extern bool xg_verbose;
+void builder_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -1,10 +1,11 @@
 /*
- * init, the first process: starts /etc/rc if there is one, else the
- * shell on the console if there is one (so that a boot ends at a prompt),
- * else the system test suite; reaps every orphan meanwhile (they all become its
- * children); and when what it started ends, says how and powers the
- * machine off.
+ * init, the first process: runs /etc/rc if there is one (a program or a
+ * "#!" script), then the shell on the console if there is one (so that a
+ * boot ends at a prompt); with neither, the system test suite. It reaps
+ * every orphan meanwhile (they all become its children), says how each
+ * of its own ended, and powers the machine off after the last.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -38,18 +39,16 @@ static void report(const char *path, int status)
 		printf("init: %s killed by signal %d\n", path, WTERMSIG(status));
 }
 
-static const char *first_program(void)
+static bool exists(const char *path)
 {
 	struct stat st;
 
-	if (stat(RC, &st) == 0)
-		return RC;
-	return stat(SHELL, &st) == 0 ? SHELL : FALLBACK;
+	return stat(path, &st) == 0;
 }
 
-int main(void)
+/* Runs path to its end, reaping orphans as they come. */
+static void run(const char *path)
 {
-	const char *path = first_program();
 	pid_t child = start(path), pid;
 	int status;
 
@@ -58,6 +57,18 @@ int main(void)
 			report(path, status);
 			break;
 		}
+}
+
+int main(void)
+{
+	bool rc = exists(RC);
+
+	if (rc)
+		run(RC);
+	if (exists(SHELL))
+		run(SHELL);
+	else if (!rc)
+		run(FALLBACK);
 	fflush(stdout);
 	reboot(RB_POWER_OFF);
 	return 1;

@@ -2,7 +2,7 @@
  * What the domain builder (dom0/libxenguest) needs from where it runs, as
  * the test framework provides it: Xen's headers, domctl and sysctl,
  * event channels, hypercalls through the page, frames mapped over a
- * window, the string functions and printf. dom0's userland provides the
+ * window, the string functions, and where its log goes. dom0's userland provides the
  * same names over privcmd (dom0/libxenguest/env/xg_env.h).
  */
 #ifndef GUEST_XG_ENV_H
@@ -16,5 +16,8 @@
 #include "test.h"
 #include "traps.h"
 #include "xen.h"
+
+/* Every step's answer goes to the console, where the tests show it. */
+#define builder_log printf
 
 #endif
