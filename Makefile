@@ -13,10 +13,11 @@ include hypervisor/hypervisor.mk
 include tests/guests/guests.mk
 include tests/hostile/hostile.mk
 include tests/unit/unit.mk
-include tests/bench/bench.mk
 include guest-kernel/user/user.mk
 include guest-kernel/kernel.mk
 include tests/guest-kernel/tests.mk
+# After the guest kernel's: the bench's boot module holds its image.
+include tests/bench/bench.mk
 include dom0/dom0.mk
 
 all: $(ALL_TARGETS)

@@ -6,7 +6,8 @@
 #include "entry_offsets.h"
 #include "spinlock.h"
 
-#define PERCPU_MAX_VCPUS 64
+/* One CPU can hold a one-vCPU domain of every id (MAX_DOMAINS). */
+#define PERCPU_MAX_VCPUS 128
 #include "lib.h"
 #include <xen/xen.h>
 

@@ -5,8 +5,11 @@ BENCH := $(BUILD)/bench
 BENCH_PLUGIN := $(BENCH)/insncount.so
 BENCH_NATIVE := $(BENCH)/native-bench.elf
 BENCH_PV := $(BENCH)/pv-bench.elf
-# The domU the PV guest builds for the interdomain rows, its second module.
+# The domU the PV guest builds for the interdomain rows.
 BENCH_PEER := $(BENCH)/pv-bench-peer.elf
+# The PV guest's second boot module: the images of the domUs it builds, the
+# peer's and the guest kernel's with its root (tests/bench/pv/login.c).
+BENCH_DOMUS := $(BENCH)/pv-bench-domus.cpio
 
 bench_objs = $(patsubst tests/bench/%,$(BENCH)/%.o,$(wildcard $(addprefix tests/bench/$(1)/*.,c S)))
 BENCH_COMMON_OBJS := $(call bench_objs,common)
@@ -15,7 +18,7 @@ BENCH_PV_OBJS := $(call bench_objs,pv)
 BENCH_PEER_OBJS := $(call bench_objs,peer)
 
 # Built by make all too, so that a change elsewhere that breaks them shows.
-ALL_TARGETS += $(BENCH_PLUGIN) $(BENCH_NATIVE) $(BENCH_PV) $(BENCH_PEER)
+ALL_TARGETS += $(BENCH_PLUGIN) $(BENCH_NATIVE) $(BENCH_PV) $(BENCH_PEER) $(BENCH_DOMUS)
 
 # The PV guest is built on the test-guest framework (tests/guests/guests.mk).
 $(BENCH_PV_OBJS) $(BENCH_PEER_OBJS): BENCH_INCLUDES := $(GUEST_INCLUDES)
@@ -53,5 +56,13 @@ $(BENCH_PV): $(BENCH_PV_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LIB_OBJS) $(GUEST_LDS
 
 $(BENCH_PEER): $(BENCH_PEER_OBJS) $(GUEST_LIB_OBJS) $(GUEST_LDS)
 	$(GUEST_LINK)
+
+$(BENCH_DOMUS): $(BENCH_PEER) $(GK_PV_ELF) $(GKT_OUT)/sh.cpio
+	rm -rf $(BENCH)/domus
+	mkdir -p $(BENCH)/domus
+	cp $(BENCH_PEER) $(BENCH)/domus/peer
+	cp $(GK_PV_ELF) $(BENCH)/domus/kernel
+	cp $(GKT_OUT)/sh.cpio $(BENCH)/domus/ramdisk
+	cd $(BENCH)/domus && printf 'peer\nkernel\nramdisk\n' | cpio -o -H newc -R 0:0 --quiet > ../$(@F)
 
 -include $(wildcard $(BENCH)/*/*.d)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: boots the native bench kernel, then the PV bench guest on Xenith
-# and on Xen 4.17; then the guest kernel with the lmbench-style root, natively
-# and as dom0 of each; each under the same QEMU with the insncount plugin.
+# and on Xen 4.17 (twice each: the second on a 2 GiB machine, for the count
+# of domUs); then the guest kernel with the lmbench-style root, natively and
+# as dom0 of each; each under the same QEMU with the insncount plugin.
 # Prints two tables, writes docs/bench/bench.csv and the results in
 # docs/bench/README.md. A column that cannot run says why in its status; the
 # others still run.
@@ -11,11 +12,17 @@ source scripts/qemu.sh
 out=build/bench
 plugin=$out/insncount.so
 pv_guest=$out/pv-bench.elf
-# The PV guest's second boot module: the domU of its interdomain rows.
-pv_peer=$out/pv-bench-peer.elf
+# The PV guest's second boot module: the images of the domUs it builds.
+pv_domus=$out/pv-bench-domus.cpio
 xen=${XEN_ELF:-build/xen/xen.elf}
 xenith=${XENITH:-build/xenith.elf32}
 xen_cmdline="console=com1 loglvl=all guest_loglvl=all noreboot dom0_max_vcpus=1"
+# The PV guest's dom0 gets 64 MiB on both hypervisors (either would give it
+# nearly all the memory): the rest is for the domUs it creates, up to 65
+# at once in its rows of domain creation. A second boot of it, on a 2 GiB
+# machine, counts how many 16 MiB domUs boot beside it (domains.c).
+pv_dom0_mem=dom0_mem=64M
+capacity_mem=(-m 2048)
 # The guest kernel's two ports, and the root whose /etc/rc is the lmbench rows.
 guest_native=build/guest-kernel-native.elf
 guest_pv=build/guest-kernel-pv.elf
@@ -87,9 +94,9 @@ why_not_done() { # log qemu-status timed-out
 
 # Waits for output, never for a fixed time; Xen never exits QEMU itself, so
 # QEMU is ended by its PID once the log shows the end.
-boot() { # name kernel append initrd
+boot() { # name kernel append initrd [QEMU option...]
 	local name=$1 log=$out/$1.log args
-	args=(-accel "$accel" "${qemu_args[@]}" -serial "file:$log" -kernel "$2")
+	args=(-accel "$accel" "${qemu_args[@]}" "${@:5}" -serial "file:$log" -kernel "$2")
 	[ -z "$3" ] || args+=(-append "$3")
 	[ -z "$4" ] || args+=(-initrd "$4")
 	[ "$accel" != tcg ] || args+=(-plugin "$plugin,out=$out/$name.regions")
@@ -124,10 +131,17 @@ boot() { # name kernel append initrd
 
 boot native "$out/native-bench.elf" "" ""
 have_xenith=0
-build "$xenith" pv-xenith guest-pv-xenith && have_xenith=1
-if build "$pv_guest" pv-xenith pv-xen && build "$pv_peer" pv-xenith pv-xen; then
-	[ "$have_xenith" = 0 ] || boot pv-xenith "$xenith" "console=com1" "$pv_guest,$pv_peer"
-	boot pv-xen "$xen" "$xen_cmdline" "$pv_guest,$pv_peer"
+build "$xenith" pv-xenith pv-xenith-2g guest-pv-xenith && have_xenith=1
+pv_boots=(pv-xenith pv-xenith-2g pv-xen pv-xen-2g)
+if build "$pv_guest" "${pv_boots[@]}" && build "$pv_domus" "${pv_boots[@]}"; then
+	if [ "$have_xenith" = 1 ]; then
+		boot pv-xenith "$xenith" "console=com1 $pv_dom0_mem" "$pv_guest,$pv_domus"
+		boot pv-xenith-2g "$xenith" "console=com1 $pv_dom0_mem" \
+			"$pv_guest capacity=1,$pv_domus" "${capacity_mem[@]}"
+	fi
+	boot pv-xen "$xen" "$xen_cmdline $pv_dom0_mem" "$pv_guest,$pv_domus"
+	boot pv-xen-2g "$xen" "$xen_cmdline $pv_dom0_mem" "$pv_guest capacity=1,$pv_domus" \
+		"${capacity_mem[@]}"
 fi
 
 # The guest kernel's own processes: its PV port as dom0, its native one alone.
@@ -142,8 +156,8 @@ if build "$guest_root" guest-native guest-pv-xenith guest-pv-xen; then
 fi
 
 python3 tests/bench/table.py "$out" \
-	--column native=native --column "pv-xenith=PV on Xenith" \
-	--column "pv-xen=PV on Xen 4.17" \
+	--column native=native --column "pv-xenith+pv-xenith-2g=PV on Xenith" \
+	--column "pv-xen+pv-xen-2g=PV on Xen 4.17" \
 	--guest-column guest-native=native --guest-column "guest-pv-xenith=PV on Xenith" \
 	--guest-column "guest-pv-xen=PV on Xen 4.17" \
 	--accel "$accel_note" \

@@ -2,10 +2,11 @@
 """Turns the bench boots' serial logs and plugin region files into two tables:
 the bench kernels' operations, and the guest kernel's lmbench-style rows.
 
-For each column NAME, OUTDIR holds NAME.status ("ok" or "failed: reason"),
+For each boot NAME, OUTDIR holds NAME.status ("ok" or "failed: reason"),
 NAME.log (BENCH lines from the guest) and NAME.regions (the plugin's
-"region tag=T vcpu=V insns=N" lines). Prints the tables, writes the CSV and
-replaces the results blocks of the README.
+"region tag=T vcpu=V insns=N" lines). A column is one boot or several
+("NAME+NAME..."), whose rows it puts together. Prints the tables, writes
+the CSV and replaces the results blocks of the README.
 """
 import argparse
 import csv
@@ -35,6 +36,15 @@ ROWS = {
     "evtchn_roundtrip": "interdomain event channel round trip: send, domU answers, SCHEDOP_poll",
     "grant_map_unmap": "grant map + unmap of a domU's 4 KiB page",
     "grant_copy": "grant copy of a domU's 4 KiB page",
+    "domain_create_kernel":
+        "domain creation to the guest kernel's first console line (16 MiB), as dom0 gets it",
+    "domain_create_prompt":
+        "domain creation to the guest kernel's shell prompt (16 MiB; root: init, /bin/sh)",
+    "domain_create_with_1": "domain creation (16 MiB) with 1 idle domU running (4 MiB each)",
+    "domain_create_with_8": "domain creation (16 MiB) with 8 idle domUs running",
+    "domain_create_with_32": "domain creation (16 MiB) with 32 idle domUs running",
+    "domain_create_with_64": "domain creation (16 MiB) with 64 idle domUs running",
+    "domu_capacity": "most 16 MiB domUs that boot: 2 GiB machine, dom0 64 MiB",
 }
 GUEST_ROWS = {
     "empty": ROWS["empty"],
@@ -51,7 +61,7 @@ GUEST_ROWS = {
 CSV_FIELDS = ["op", "column", "status", "entries", "insns_per_op",
               "region_insns_mode", "regions_at_mode", "region_insns_median",
               "regions_counted", "region_insns_min", "region_insns_max",
-              "ticks_median", "ticks_min", "ticks_max", "iters", "na"]
+              "ticks_median", "ticks_min", "ticks_max", "iters", "count", "why", "na"]
 MARKERS = "<!-- bench-results -->", "<!-- /bench-results -->"
 GUEST_MARKERS = "<!-- bench-guest-results -->", "<!-- /bench-guest-results -->"
 
@@ -70,8 +80,12 @@ def parse_log(path):
             name, _, rest = body[3:].partition(" ")
             if rest.startswith("na="):
                 ops[name] = {"na": rest[3:]}
-            else:
-                ops[name] = dict(kv.split("=", 1) for kv in rest.split())
+                continue
+            # A count says last what stopped it, in words.
+            rest, _, why = rest.partition(" why=")
+            ops[name] = dict(kv.split("=", 1) for kv in rest.split())
+            if why:
+                ops[name]["why"] = why
     return ops, cpu
 
 
@@ -98,7 +112,19 @@ def count_regions(fields, regions):
                   region_insns_max=max(counts))
 
 
-def load_column(outdir, name, statistic):
+def load_column(outdir, boots, statistic):
+    """boots: "NAME+NAME...", the boots whose rows the column puts together;
+    the first one's status is the column's, with any other that failed."""
+    col = load_boot(outdir, boots.split("+")[0], statistic)
+    for name in boots.split("+")[1:]:
+        more = load_boot(outdir, name, statistic)
+        if more["status"] != "ok":
+            col["status"] += f"; {name}: {more['status']}"
+        col["ops"].update((op, f) for op, f in more["ops"].items() if op not in col["ops"])
+    return col
+
+
+def load_boot(outdir, name, statistic):
     """statistic: "mode" or "median", the region count an op's figure is from."""
     status = open(f"{outdir}/{name}.status").read().strip()
     col = {"status": status, "ops": {}, "cpu": None}
@@ -110,13 +136,20 @@ def load_column(outdir, name, statistic):
         count_regions(fields, regions)
     # Every region also holds the call of the op; the empty op is just that.
     # A batch's figures are per entry.
-    key = "region_insns_" + statistic
-    overhead = col["ops"].get("empty", {}).get(key)
+    overhead = region_insns(col["ops"].get("empty", {}), statistic)
     for op, fields in col["ops"].items():
-        if overhead is not None and key in fields:
-            fields["insns_per_op"] = (fields[key] - (
-                0 if op == "empty" else overhead)) / entries(fields)
+        insns = region_insns(fields, statistic)
+        if overhead is not None and insns is not None:
+            fields["insns_per_op"] = (insns - (0 if op == "empty" else overhead)) / entries(fields)
     return col
+
+
+def region_insns(fields, statistic):
+    """An op's region count: the mode, unless fewer than half the regions
+    agree on it (no two domain creations do), then the median."""
+    if statistic == "mode" and 2 * fields.get("regions_at_mode", 0) < fields.get("regions_counted", 0):
+        statistic = "median"
+    return fields.get("region_insns_" + statistic)
 
 
 def entries(fields):
@@ -128,15 +161,16 @@ def number(v, fields):
     return f"{v:.1f}" if entries(fields) > 1 else f"{v:.0f}"
 
 
-def cells(col, op):
-    """The instruction and tick cells of one operation in one column."""
-    if col["status"] != "ok":
-        return "", ""
+def cells(col, op, counted):
+    """The instruction and tick cells of one operation in one column, or
+    for a count, the count and what stopped it."""
     f = col["ops"].get(op)
     if f is None:
-        return "missing", ""
+        return "missing" if col["status"] == "ok" else "", ""
     if "na" in f:
         return "n/a: " + f["na"], ""
+    if counted:
+        return f.get("count", "-"), f.get("why", "")
     med, lo, hi = (number(int(f[k]) / entries(f), f)
                    for k in ("ticks_median", "ticks_min", "ticks_max"))
     insns = f.get("insns_per_op")
@@ -169,10 +203,16 @@ def table(columns, labels, names, ratios, header):
              "|---|---|" + "---|" * (len(cols) + len(ratios)),
              row("status", "", *(columns[n]["status"] for n in cols), *[""] * len(ratios))]
     for op in ops:
-        insns, ticks = zip(*(cells(columns[n], op) for n in cols))
-        lines.append(row(names.get(op, op), "insns", *insns,
+        counted = any("count" in columns[n]["ops"].get(op, {}) for n in cols)
+        first, second = zip(*(cells(columns[n], op, counted) for n in cols))
+        if counted:
+            lines.append(row(names.get(op, op), "count", *first,
+                             *ratios_of(columns, ratios, op, "count")))
+            lines.append(row("", "stopped by", *second, *[""] * len(ratios)))
+            continue
+        lines.append(row(names.get(op, op), "insns", *first,
                          *ratios_of(columns, ratios, op, "insns_per_op")))
-        lines.append(row("", "ticks", *ticks, *ratios_of(columns, ratios, op, "ticks_median")))
+        lines.append(row("", "ticks", *second, *ratios_of(columns, ratios, op, "ticks_median")))
     return "\n".join(header + [""] + lines) + "\n"
 
 
@@ -200,7 +240,8 @@ def update_readme(path, text, markers):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("outdir")
-    ap.add_argument("--column", action="append", default=[], help="NAME=LABEL")
+    ap.add_argument("--column", action="append", default=[],
+                    help="NAME[+NAME...]=LABEL: a column of one boot or several")
     ap.add_argument("--guest-column", action="append", default=[],
                     help="NAME=LABEL, of the lmbench-style table")
     ap.add_argument("--accel", required=True)
@@ -209,9 +250,10 @@ def main():
     ap.add_argument("--csv")
     ap.add_argument("--readme")
     args = ap.parse_args()
-    labels = dict(c.split("=", 1) for c in args.column)
+    boots = dict(c.split("=", 1) for c in args.column)
+    labels = {b.split("+")[0]: label for b, label in boots.items()}
     guest_labels = dict(c.split("=", 1) for c in args.guest_column)
-    columns = {n: load_column(args.outdir, n, "mode") for n in labels}
+    columns = {b.split("+")[0]: load_column(args.outdir, b, "mode") for b in boots}
     # A fork's regions differ by a few instructions (which process slot,
     # which free page), and an interrupt lands in many of the longest: no
     # one count need have a majority, so the median region stands for them.
@@ -222,7 +264,8 @@ def main():
               f"- host CPU: {args.host_cpu}",
               "- insns: instructions per operation, guest and hypervisor, exact;"
               " ticks: TSC ticks per call, median [min..max]"
-              + (" (emulator time under TCG)" if args.accel == "tcg" else "")]
+              + (" (emulator time under TCG)" if args.accel == "tcg" else "")
+              + "; count: how many, and what stopped the count"]
     text = table(columns, labels, ROWS, {"Xenith / Xen": ("pv-xenith", "pv-xen")}, header)
     guest_header = ["- insns: instructions per operation, user, guest kernel and hypervisor,"
                     " exact: the median region less the empty one; ticks: TSC ticks per call,"

@@ -166,6 +166,21 @@ static void run_op(unsigned long tag, const struct bench_op *op)
 	print_str("\n");
 }
 
+void bench_count(const char *name, unsigned long count, const char *why)
+{
+	print_str("BENCH op=");
+	print_str(name);
+	field("count", count);
+	print_str(" why=");
+	print_str(why);
+	print_str("\n");
+}
+
+void bench_done(void)
+{
+	print_str("BENCH done\n");
+}
+
 void bench_run(const struct bench_op *const tables[])
 {
 	const struct bench_op baseline = { .name = "empty", .run = empty };
@@ -175,5 +190,5 @@ void bench_run(const struct bench_op *const tables[])
 	for (; *tables; tables++)
 		for (const struct bench_op *op = *tables; op->name; op++)
 			run_op(++tag, op);
-	print_str("BENCH done\n");
+	bench_done();
 }

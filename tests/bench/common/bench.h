@@ -38,6 +38,14 @@ struct bench_op {
  */
 void bench_run(const struct bench_op *const tables[]);
 
+/*
+ * A row that is a count, not a cost (how many of something fit), with
+ * what stopped the count; for a boot that measures nothing else, whose
+ * last line is then bench_done()'s, as bench_run()'s is.
+ */
+void bench_count(const char *name, unsigned long count, const char *why);
+void bench_done(void);
+
 /* Provided by each platform: text for the console the runner reads. */
 void bench_write(const char *s, unsigned long len);
 

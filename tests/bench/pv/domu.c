@@ -1,23 +1,22 @@
 /*
  * The interdomain rows: dom0 against a domU of its own (tests/bench/peer/),
- * built from the second boot module with the test framework's builder:
- * built and destroyed ten times for the creation row, then once more for
- * the others. The bench boots with one vCPU, so dom0, the domU and the
- * hypervisor all run on it: a region counts all three.
+ * built with the test framework's builder from the peer image in the
+ * second boot module: built and destroyed ten times for the creation row,
+ * then once more for the others. The bench boots with one vCPU, so dom0,
+ * the domU and the hypervisor all run on it: a region counts all three.
  */
+#include "../common/markers.h"
 #include "../common/tsc.h"
+#include "cpio.h"
 #include "evtchn.h"
 #include "events.h"
 #include "frames.h"
 #include "grant.h"
 #include "peer.h"
 #include "pv.h"
+#include "test.h"
 
-/* 16 MiB, the domU size issue 5 measures. */
-#define DOMU_PAGES 4096
 #define READY_NS (20 * 1000000000UL)
-/* Each takes millions of instructions: ten regions, not a thousand. */
-#define CREATIONS 10
 
 static struct peer peer, created;
 static bool started;
@@ -28,21 +27,52 @@ static const char *create_failure;
 static uint8_t map_va[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 static uint8_t copy_dst[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 
-/* Builds and starts the domU once: NULL when it has offered its page. */
-static const char *domu_ready(void)
+const void *bundle_file(const char *name, size_t *len)
+{
+	return cpio_find((const char *)xen_start_info->mod_start, xen_start_info->mod_len, name,
+			 len);
+}
+
+const char *domu_start(struct peer *p, unsigned long nr_pages, const char *cmdline,
+		       bool (*until)(struct peer *, unsigned int))
 {
 	long rc;
 
-	if (started)
-		return start_failure;
-	started = true;
-	if ((rc = peer_create(&peer, DOMU_PAGES)))
-		return start_failure = why("building the domU: %s: %ld", peer.domu.failed_step, rc);
-	if ((rc = peer_load(&peer, "bench")) || (rc = peer_unpause(&peer)))
-		return start_failure = why("starting the domU: %ld", rc);
-	if ((rc = peer_wait_ring(&peer, READY_NS)))
-		return start_failure = why("the domU did not ring: %ld", rc);
-	return NULL;
+	if (!p->image && !(p->image = bundle_file("peer", &p->image_len)))
+		return why("no peer image in the boot module");
+	p->domu.domid = 0;
+	if ((rc = peer_create(p, nr_pages)))
+		return why("building the domU: %s: %ld", p->domu.failed_step, rc);
+	if ((rc = peer_load(p, "%s", cmdline)) || (rc = peer_unpause(p)))
+		return why("starting the domU: %ld", rc);
+	rc = until ? peers_run(p, 1, until, READY_NS) : peer_wait_ring(p, READY_NS);
+	if (!rc && p->shut_down)
+		rc = -XEN_ESRCH;
+	return rc ? why("waiting for the domU: %ld", rc) : NULL;
+}
+
+uint64_t domu_create_once(struct peer *p, const char *cmdline,
+			  bool (*until)(struct peer *, unsigned int), const char **failure)
+{
+	uint64_t t0 = rdtsc(), t1;
+	long rc;
+
+	*failure = domu_start(p, DOMU_PAGES, cmdline, until);
+	region_end();
+	t1 = rdtsc();
+	if (p->domu.domid && ((rc = peer_destroy(p)) || (rc = peers_gone(p, 1))))
+		*failure = why("destroying the domU: %ld", rc);
+	return t1 - t0;
+}
+
+/* Builds and starts the domU once: NULL when it has offered its page. */
+static const char *domu_ready(void)
+{
+	if (!started) {
+		started = true;
+		start_failure = domu_start(&peer, DOMU_PAGES, "bench", NULL);
+	}
+	return start_failure;
 }
 
 /* Sleeps in SCHEDOP_poll until the domU answers on the doorbell. */
@@ -76,28 +106,14 @@ static const char *prepare_evtchn_roundtrip(void)
  * createdomain to the domU's first instruction, which ends the region. The
  * ticks run until dom0 sees the domU's first ring instead: Xen emulates a
  * domU's rdtsc (its TSC is not dom0's) when the host TSC is not reliable,
- * as under TCG. Destroyed and gone before the next, so that each creation
- * finds the same free memory.
+ * as under TCG.
  */
-static uint64_t domain_create(void)
+uint64_t domain_create(void)
 {
-	uint64_t t0 = rdtsc(), t1;
-	long rc;
-
-	create_failure = NULL;
-	created.domu.domid = 0;
-	if ((rc = peer_create(&created, DOMU_PAGES)))
-		create_failure = why("%s: %ld", created.domu.failed_step, rc);
-	else if ((rc = peer_load(&created, "bench")) || (rc = peer_unpause(&created)) ||
-		 (rc = peer_wait_ring(&created, READY_NS)))
-		create_failure = why("starting the domU: %ld", rc);
-	t1 = rdtsc();
-	if (created.domu.domid && ((rc = peer_destroy(&created)) || (rc = peers_gone(&created, 1))))
-		create_failure = why("destroying the domU: %ld", rc);
-	return t1 - t0;
+	return domu_create_once(&created, "bench", NULL, &create_failure);
 }
 
-static const char *prepare_domain_create(void)
+const char *prepare_domain_create(void)
 {
 	domain_create();
 	return create_failure;

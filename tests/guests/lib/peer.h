@@ -20,6 +20,7 @@ struct peer {
 	struct xencons_backend cons;
 	evtchn_port_t doorbell;	/* dom0's end of the domU's xenstore channel */
 	bool shut_down, passed;
+	unsigned int lines;	/* console lines served since peer_create() */
 	char cmdline[128];
 	/* The kernel image; NULL: the second boot module. */
 	const void *image;
@@ -40,7 +41,9 @@ long peer_unpause(struct peer *p);
 /*
  * Serves the peers' consoles and calls step after every wake-up (a console
  * line, a doorbell, a domain shutting down) until step says it is done (0)
- * or timeout_ns have passed (-XEN_ETIMEDOUT). Sleeps in SCHEDOP_poll.
+ * or timeout_ns have passed (-XEN_ETIMEDOUT). Sleeps in SCHEDOP_poll, on
+ * every bound console and doorbell of theirs at once: -XEN_E2BIG past 63
+ * peers that have both (a destroyed peer has neither).
  */
 long peers_run(struct peer *peers, unsigned int n, bool (*step)(struct peer *, unsigned int),
 	       uint64_t timeout_ns);
