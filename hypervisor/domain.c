@@ -27,6 +27,27 @@ struct domain *domain_by_id(domid_t id)
 	return id < MAX_DOMAINS && domains[id].in_use && !domains[id].dying ? &domains[id] : NULL;
 }
 
+/* Room for n more vCPUs on the CPUs, which only domain creation fills
+ * (under domains_lock): a toolstack asking for more gets -ENOMEM. */
+static bool vcpu_room(unsigned n)
+{
+	unsigned room = 0;
+
+	for (unsigned cpu = 0; cpu < nr_cpus_online; cpu++)
+		room += PERCPU_MAX_VCPUS - percpu_of(cpu)->nr_vcpus;
+	return room >= n;
+}
+
+/* By domain and number, past CPUs that are full (vcpu_room() said one is not). */
+static unsigned vcpu_cpu(domid_t domid, unsigned id)
+{
+	unsigned cpu = (domid + id) % nr_cpus_online;
+
+	while (percpu_of(cpu)->nr_vcpus == PERCPU_MAX_VCPUS)
+		cpu = (cpu + 1) % nr_cpus_online;
+	return cpu;
+}
+
 /* vCPUs are spread over the CPUs by domain and number, and stay there. */
 static void vcpu_init(struct domain *d, unsigned id)
 {
@@ -35,7 +56,7 @@ static void vcpu_init(struct domain *d, unsigned id)
 	memset(v, 0, sizeof(*v));
 	v->domain = d;
 	v->vcpu_id = id;
-	v->processor = (d->domain_id + id) % nr_cpus_online;
+	v->processor = vcpu_cpu(d->domain_id, id);
 	v->kernel_mode = true;
 	v->vcpu_info = &d->shared_info->vcpu_info[id];
 	v->runstate.state = RUNSTATE_offline;
@@ -51,7 +72,7 @@ struct domain *domain_create(domid_t id, bool privileged, unsigned int max_vcpus
 	spin_lock(&domains_lock);
 	struct domain *d = &domains[id];
 	BUG_ON(d->in_use);
-	long mfn = alloc_frame(id);
+	long mfn = vcpu_room(max_vcpus) ? alloc_frame(id) : -1;
 	if (mfn < 0) {
 		spin_unlock(&domains_lock);
 		return NULL;
