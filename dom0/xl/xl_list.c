@@ -7,7 +7,7 @@
 
 #include "xl_cmd.h"
 
-#define MAX_DOMAINS 64
+#define BATCH 64
 
 /* r running, b blocked, p paused, s shut down, c crashed, d dying. */
 static void state(const xc_domaininfo_t *d, char s[7])
@@ -33,18 +33,25 @@ static void print_domain(const xc_domaininfo_t *d)
 	       tenths / 10, tenths % 10);
 }
 
+/* A batch at a time, each from the id after the last one seen. */
 int xl_list(xc_interface *xch, char **argv)
 {
-	static xc_domaininfo_t info[MAX_DOMAINS];
-	int n = xc_domain_getinfolist(xch, 0, MAX_DOMAINS, info);
+	static xc_domaininfo_t info[BATCH];
+	uint32_t next = 0;
+	int n;
 
 	(void)argv;
+	printf("Name                                        ID   Mem VCPUs\tState\tTime(s)\n");
+	do {
+		n = xc_domain_getinfolist(xch, next, BATCH, info);
+		for (int i = 0; i < n; i++)
+			print_domain(&info[i]);
+		if (n > 0)
+			next = info[n - 1].domain + 1;
+	} while (n == BATCH);
 	if (n < 0) {
 		fprintf(stderr, "xl: list: %s\n", strerror(errno));
 		return 1;
 	}
-	printf("Name                                        ID   Mem VCPUs\tState\tTime(s)\n");
-	for (int i = 0; i < n; i++)
-		print_domain(&info[i]);
 	return 0;
 }
