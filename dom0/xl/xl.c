@@ -2,7 +2,7 @@
  * xl, dom0's toolstack command, as far as the hypervisor alone can answer:
  * list, info, pause, unpause and destroy by domain id (names live in
  * xenstore, which dom0 does not run yet: only domain 0's is known), and
- * create from an xl.cfg file, following the new domain's console with -c.
+ * create from an xl.cfg file, and console (Ctrl-] detaches).
  * Each error is one line on stderr; the exit status is 1 then, 2 for a
  * usage error.
  */
@@ -21,6 +21,7 @@ static const struct xl_cmd cmds[] = {
 	{ "unpause", "DOMID", 1, 1, xl_unpause },
 	{ "destroy", "DOMID", 1, 1, xl_destroy },
 	{ "create", "[-c] FILE", 1, 2, xl_create },
+	{ "console", "DOMID", 1, 1, xl_console },
 };
 
 static int usage(void)

@@ -17,8 +17,11 @@ int xl_unpause(xc_interface *xch, char **argv);
 int xl_destroy(xc_interface *xch, char **argv);
 int xl_create(xc_interface *xch, char **argv);
 
-/* Prints domid's console (its ring's frame mfn) until the domain shuts down. */
-int xl_console_follow(xc_interface *xch, uint32_t domid, xen_pfn_t mfn);
+int xl_console(xc_interface *xch, char **argv);
+/* Attaches to domid's console, its ring at frame mfn, until Ctrl-] or the
+ * domain shuts down; remembers where a new domain's ring is. */
+int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn);
+void xl_console_remember(uint32_t domid, xen_pfn_t mfn);
 
 /* Parses a domain id, saying what is wrong with it if it is not one. */
 int xl_domid(const char *arg, uint32_t *domid);

@@ -1,20 +1,32 @@
 /*
- * A domain's console as xl create -c follows it: the ring (io/console.h)
- * mapped through privcmd and drained to stdout, every 10 ms, until the
- * domain has shut down and the ring is empty. The domU waits for room by
- * yielding, so draining needs no event back. Not done yet: input to the
- * guest, and xl console ID, which needs the ring's frame from xenstore.
+ * A domain's console, as xl console ID and xl create -c attach to it: the
+ * ring (io/console.h) mapped through privcmd; what the guest wrote goes to
+ * stdout, what the user types to the ring, every 10 ms, with dom0's
+ * console in raw mode meanwhile. Ctrl-] detaches; so does the guest's
+ * shutting down, once the ring is empty. The guest polls its input and
+ * waits for output room by yielding, so the ring needs no event either
+ * way. Without xenstore, the ring's frame is kept where xl create wrote
+ * it (CONSOLE_DIR, as libxl keeps its own per-domain files).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+#include <asm/ioctls.h>
+#include <asm/termbits.h>
 #include <xen/io/console.h>
 
 #include "xl_cmd.h"
 
 #define POLL_NS (10 * 1000 * 1000)
+#define CTRL_RIGHT_BRACKET 0x1d
+#define CONSOLE_DIR "/var/lib/xen"
 
 /* What the domU wrote since last time; -1 if its indices claim more than fits. */
 static int drain(struct xencons_interface *r)
@@ -31,6 +43,24 @@ static int drain(struct xencons_interface *r)
 	return 0;
 }
 
+/* What the user typed, into the guest's input, as far as it has room;
+ * true once Ctrl-] comes. */
+static bool feed(int keys, struct xencons_interface *r)
+{
+	XENCONS_RING_IDX prod = r->in_prod;
+	char buf[64];
+	ssize_t n = read(keys, buf, sizeof(buf));
+	bool detach = false;
+
+	for (ssize_t i = 0; i < n && !detach; i++) {
+		detach = buf[i] == CTRL_RIGHT_BRACKET;
+		if (!detach && prod - __atomic_load_n(&r->in_cons, __ATOMIC_ACQUIRE) < sizeof(r->in))
+			r->in[MASK_XENCONS_IDX(prod++, r->in)] = buf[i];
+	}
+	__atomic_store_n(&r->in_prod, prod, __ATOMIC_RELEASE);
+	return detach;
+}
+
 static bool shut_down(xc_interface *xch, uint32_t domid)
 {
 	xc_domaininfo_t info;
@@ -39,26 +69,95 @@ static bool shut_down(xc_interface *xch, uint32_t domid)
 	       (info.flags & XEN_DOMINF_shutdown);
 }
 
-int xl_console_follow(xc_interface *xch, uint32_t domid, xen_pfn_t mfn)
+/* Keys as they come, unechoed, without waiting; the old mode in *saved. */
+static int raw_keys(struct termios *saved)
+{
+	int keys = open("/dev/console", O_RDONLY | O_NONBLOCK);
+	struct termios t;
+
+	if (keys < 0 || ioctl(keys, TCGETS, saved) < 0)
+		return keys;
+	t = *saved;
+	t.c_lflag &= ~(ICANON | ECHO);
+	ioctl(keys, TCSETS, &t);
+	return keys;
+}
+
+static int attach(xc_interface *xch, uint32_t domid, struct xencons_interface *r)
 {
 	struct timespec poll = { 0, POLL_NS };
+	struct termios saved;
+	int keys = raw_keys(&saved), rc;
+	bool down, detach = false;
+
+	/* Looked at before the drain: what it wrote before going down is in the ring. */
+	do {
+		down = shut_down(xch, domid);
+		rc = drain(r);
+		if (keys >= 0)
+			detach = feed(keys, r);
+	} while (!rc && !down && !detach && !nanosleep(&poll, NULL));
+	if (keys >= 0) {
+		ioctl(keys, TCSETS, &saved);
+		close(keys);
+	}
+	/* The guest's last line may be unfinished: dom0's prompt starts a new one. */
+	if (detach)
+		putchar('\n');
+	if (rc)
+		fprintf(stderr, "xl: console of domain %u: ring indices out of range\n", domid);
+	return rc ? 1 : 0;
+}
+
+int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn)
+{
 	int err = 0, rc;
 	struct xencons_interface *r =
 		xc_map_foreign_bulk(xch, domid, PROT_READ | PROT_WRITE, &mfn, &err, 1);
-	bool down;
 
 	if (!r || err) {
 		fprintf(stderr, "xl: console of domain %u: cannot map its ring (%d)\n", domid,
 			r ? err : -errno);
 		return 1;
 	}
-	/* Looked at before the drain: what it wrote before going down is in the ring. */
-	do {
-		down = shut_down(xch, domid);
-		rc = drain(r);
-	} while (!rc && !down && !nanosleep(&poll, NULL));
-	if (rc)
-		fprintf(stderr, "xl: console of domain %u: ring indices out of range\n", domid);
+	rc = attach(xch, domid, r);
 	munmap(r, 4096);
-	return rc ? 1 : 0;
+	return rc;
+}
+
+void xl_console_remember(uint32_t domid, xen_pfn_t mfn)
+{
+	char path[64];
+	FILE *f;
+
+	mkdir("/var", 0755), mkdir("/var/lib", 0755), mkdir(CONSOLE_DIR, 0755);
+	snprintf(path, sizeof(path), CONSOLE_DIR "/console-%u", domid);
+	f = fopen(path, "w");
+	if (f) {
+		fprintf(f, "%lu\n", (unsigned long)mfn);
+		fclose(f);
+	}
+}
+
+/* xl console ID: the ring xl create remembered. */
+int xl_console(xc_interface *xch, char **argv)
+{
+	unsigned long mfn;
+	uint32_t domid;
+	char path[64];
+	FILE *f;
+	int found;
+
+	if (xl_domid(argv[0], &domid))
+		return 1;
+	snprintf(path, sizeof(path), CONSOLE_DIR "/console-%u", domid);
+	f = fopen(path, "r");
+	found = f && fscanf(f, "%lu", &mfn) == 1;
+	if (f)
+		fclose(f);
+	if (!found) {
+		fprintf(stderr, "xl: console %u: no console that this xl created\n", domid);
+		return 1;
+	}
+	return xl_console_attach(xch, domid, mfn);
 }

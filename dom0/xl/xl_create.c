@@ -1,7 +1,7 @@
 /*
  * xl create [-c] FILE: a PV domU from an xl.cfg file, built by
  * dom0/libxenguest (the same builder the test framework uses) and left
- * running, its console followed with -c. Only what
+ * running, attached to its console with -c. Only what
  * the builder does is honoured: name, kernel, ramdisk, extra, memory (up to
  * the builder's 16 MiB) and one vCPU; disks and network interfaces wait for
  * their backends, and each gets a warning.
@@ -68,11 +68,12 @@ static int build(const struct xl_domain_config *cfg, const void *kernel, size_t 
 			builder_destroy(&domu);
 		return 1;
 	}
+	xl_console_remember(domu.domid, domu.p2m[domu.layout.console]);
 	printf("xl: domain %u (%s) created\n", domu.domid, cfg->name);
 	return 0;
 }
 
-/* xl create [-c] FILE: -c follows the new domain's console. */
+/* xl create [-c] FILE: -c attaches to the new domain's console. */
 int xl_create(xc_interface *xch, char **argv)
 {
 	bool follow = argv[1] && !strcmp(argv[0], "-c");
@@ -99,6 +100,6 @@ int xl_create(xc_interface *xch, char **argv)
 	}
 	xl_config_free(&cfg);
 	if (!rc && follow)
-		rc = xl_console_follow(xch, domu.domid, domu.p2m[domu.layout.console]);
+		rc = xl_console_attach(xch, domu.domid, domu.p2m[domu.layout.console]);
 	return rc;
 }

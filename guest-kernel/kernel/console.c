@@ -1,7 +1,10 @@
 /*
  * The console terminal. Input bytes land in one buffer: [0, committed) is
- * finished lines that read() may take, [committed, len) the line being
- * typed. Output goes straight to the port's console.
+ * what read() may take, [committed, len) the line being typed. In the
+ * canonical mode (ICANON, with echo and erase) read() takes finished
+ * lines; in the raw mode (TCSETS without ICANON: what a program that
+ * reads keys asks for, such as xl console) every byte is taken as it
+ * comes, unechoed. Output goes straight to the port's console.
  */
 #include "arch.h"
 #include "console.h"
@@ -10,6 +13,7 @@
 #include "file.h"
 #include "lib.h"
 #include "sched.h"
+#include "uapi/fcntl.h"
 #include "uapi/termios.h"
 
 #define INPUT_MAX 256
@@ -22,6 +26,7 @@ static char input[INPUT_MAX];
 static size_t len, committed;
 /* Ctrl-D on an empty line: the next read returns 0 (end of file). */
 static bool eof_pending;
+static bool raw;
 
 static void echo(const char *s, size_t n)
 {
@@ -44,6 +49,11 @@ static void erase(void)
 
 static void receive(char c)
 {
+	if (raw) {
+		input[len++] = c;
+		commit();
+		return;
+	}
 	if (c == '\r')
 		c = '\n';
 	if (c == BACKSPACE || c == DELETE) {
@@ -71,12 +81,12 @@ void console_poll(void)
 			receive(buf[i]);
 }
 
-/* The first line waiting, or as much of it as fits in n. */
+/* The first line waiting, or as much of it as fits in n; raw, all of it. */
 static size_t line_length(size_t n)
 {
 	size_t i = 0;
 
-	while (i < committed && i < n && input[i] != '\n')
+	while (i < committed && i < n && (raw || input[i] != '\n'))
 		i++;
 	return i < committed && i < n ? i + 1 : i;
 }
@@ -85,12 +95,14 @@ static ssize_t console_read(struct file *f, void *user_buf, size_t n)
 {
 	size_t take;
 
-	(void)f;
 	if (!n)
 		return 0;
-	while (!committed && !eof_pending)
+	while (!committed && !eof_pending) {
+		if (f->flags & O_NONBLOCK)
+			return -EAGAIN;
 		if (sleep_on(input))
 			return -EINTR;
+	}
 	if (!committed) {
 		eof_pending = false;
 		return 0;
@@ -121,21 +133,30 @@ static ssize_t console_write(struct file *f, const void *user_buf, size_t n)
 	return (ssize_t)done;
 }
 
-/* TCGETS, which isatty(3) asks, sees the line discipline described above. */
+/* TCGETS sees the mode described above; TCSETS picks one by ICANON alone
+ * (the other flags are what they are: echo and erase go with ICANON). */
 static long console_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 {
-	const struct kernel_termios t = {
-		.c_iflag = ICRNL,
+	struct kernel_termios t = {
+		.c_iflag = raw ? 0 : ICRNL,
 		.c_oflag = OPOST | ONLCR,
 		.c_cflag = CS8 | CREAD,
-		.c_lflag = ICANON | ECHO | ECHOE,
+		.c_lflag = raw ? 0 : ICANON | ECHO | ECHOE,
 		.c_cc = { [VERASE] = DELETE, [VEOF] = CTRL_D },
 	};
 
 	(void)f;
-	if (cmd != TCGETS)
+	switch (cmd) {
+	case TCGETS:
+		return copy_to_user((void *)arg, &t, sizeof(t));
+	case TCSETS:
+		if (copy_from_user(&t, (const void *)arg, sizeof(t)))
+			return -EFAULT;
+		raw = !(t.c_lflag & ICANON);
+		return 0;
+	default:
 		return -ENOTTY;
-	return copy_to_user((void *)arg, &t, sizeof(t));
+	}
 }
 
 const struct file_ops console_ops = {

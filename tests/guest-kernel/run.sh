@@ -64,6 +64,14 @@ XL_INPUT=(
 	'xl destroy 2; echo xl: destroy 2 status $?'
 	'xl create -c /etc/xen/guest.cfg; echo xl: create -c status $?'
 	'xl destroy 3; echo xl: destroy 3 status $?'
+	'xl create /etc/xen/shell.cfg; xl console 4'
+	'echo guest: typed into domain 4'
+	# Ctrl-] detaches; its Enter may reach dom0's shell or not: 'true' takes
+	# up the prompt that may bring, so that the next line waits for output.
+	$'\x1d'
+	'true'
+	'xl console 9; echo xl: console 9 status $?'
+	'xl destroy 4; echo xl: destroy 4 status $?'
 	'poweroff'
 )
 # make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the shell.
@@ -83,7 +91,7 @@ declare -A ROOT=([run]=dom0-3)
 declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
 declare -A MUST_SHOW=([run]=$'^\\(null\\) +1 +16 +1 \n^\\(null\\) +2 +16 +1 \n^\\(null\\) +3 +16 +1 '
-	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0')
+	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.

@@ -69,11 +69,13 @@ $(eval $(call userland_root,systest,systest hello))
 $(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
 # A domU's root for xl create: init runs hello as /etc/rc, then powers off.
 $(eval $(call userland_root,domu,true,hello))
-# The xl test's root (run.sh): the shell's, privcmd's own test, and a guest
-# for xl create, its config, the PV kernel and the root above.
+# The xl test's root (run.sh): the shell's, privcmd's own test, and guests
+# for xl create and xl console: their configs, the PV kernel, the root
+# above and the shell's.
 $(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test,,\
-	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GK_PV_ELF):/boot/guest-kernel-pv.elf \
-	$(GKT_OUT)/domu.cpio:/boot/domu.cpio))
+	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GKT)/shell.cfg:/etc/xen/shell.cfg \
+	$(GK_PV_ELF):/boot/guest-kernel-pv.elf $(GKT_OUT)/domu.cpio:/boot/domu.cpio \
+	$(GKT_OUT)/sh.cpio:/boot/guest.cpio))
 # make bench's root: init runs the lmbench-style rows as /etc/rc.
 $(eval $(call userland_root,lmbench,true,lmbench))
 

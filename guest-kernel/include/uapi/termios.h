@@ -1,9 +1,11 @@
-/* The terminal ioctl isatty(3) asks, TCGETS, and its struct termios, as
- * Linux's x86-64 ABI has them (asm/termbits.h, asm/ioctls.h). */
+/* The terminal ioctls, TCGETS (which isatty(3) asks) and TCSETS, and their
+ * struct termios, as Linux's x86-64 ABI has them (asm/termbits.h,
+ * asm/ioctls.h). */
 #ifndef UAPI_TERMIOS_H
 #define UAPI_TERMIOS_H
 
 #define TCGETS 0x5401
+#define TCSETS 0x5402
 
 #define NCCS 19
 #define VERASE 2
