@@ -3,8 +3,11 @@
 # (build/guest-kernel-tests/NAME.cpio): the PV build
 # (build/guest-kernel-pv.elf) as domain 0 on Xenith and on real Xen 4.17,
 # and the native build (build/guest-kernel-native.elf) on QEMU alone.
-# Types what the test prompts for, then checks its one result line and how
-# the machine went down. Each test must also print the same lines on all.
+# Types what the test prompts for, then checks its one result line (or its
+# lines in NAME.expected, and any it MUST_SHOW) and how the machine went
+# down. Each test must also print the same lines on all. The tests of
+# dom0's toolstack (xl: xl's commands, guests made, a console attached;
+# run: make run's root with its three guests) run on the hypervisors only.
 #
 #   tests/guest-kernel/run.sh [--hv xenith|xen|native] [TEST...]
 set -uo pipefail
