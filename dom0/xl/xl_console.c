@@ -5,17 +5,15 @@
  * console in raw mode meanwhile. Ctrl-] detaches; so does the guest's
  * shutting down, once the ring is empty. The guest polls its input and
  * waits for output room by yielding, so the ring needs no event either
- * way. Without xenstore, the ring's frame is kept where xl create wrote
- * it (CONSOLE_DIR, as libxl keeps its own per-domain files).
+ * way. Without xenstore, the ring's frame is where xl create left it
+ * (xl_state.c).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <asm/ioctls.h>
@@ -26,7 +24,6 @@
 
 #define POLL_NS (10 * 1000 * 1000)
 #define CTRL_RIGHT_BRACKET 0x1d
-#define CONSOLE_DIR "/var/lib/xen"
 
 /* What the domU wrote since last time; -1 if its indices claim more than fits. */
 static int drain(struct xencons_interface *r)
@@ -125,37 +122,15 @@ int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn)
 	return rc;
 }
 
-void xl_console_remember(uint32_t domid, xen_pfn_t mfn)
-{
-	char path[64];
-	FILE *f;
-
-	mkdir("/var", 0755), mkdir("/var/lib", 0755), mkdir(CONSOLE_DIR, 0755);
-	snprintf(path, sizeof(path), CONSOLE_DIR "/console-%u", domid);
-	f = fopen(path, "w");
-	if (f) {
-		fprintf(f, "%lu\n", (unsigned long)mfn);
-		fclose(f);
-	}
-}
-
 /* xl console ID: the ring xl create remembered. */
 int xl_console(xc_interface *xch, char **argv)
 {
 	unsigned long mfn;
 	uint32_t domid;
-	char path[64];
-	FILE *f;
-	int found;
 
 	if (xl_domid(argv[0], &domid))
 		return 1;
-	snprintf(path, sizeof(path), CONSOLE_DIR "/console-%u", domid);
-	f = fopen(path, "r");
-	found = f && fscanf(f, "%lu", &mfn) == 1;
-	if (f)
-		fclose(f);
-	if (!found) {
+	if (xl_domain_recall(domid, NULL, 0, &mfn)) {
 		fprintf(stderr, "xl: console %u: no console that this xl created\n", domid);
 		return 1;
 	}

@@ -68,7 +68,7 @@ static int build(const struct xl_domain_config *cfg, const void *kernel, size_t 
 			builder_destroy(&domu);
 		return 1;
 	}
-	xl_console_remember(domu.domid, domu.p2m[domu.layout.console]);
+	xl_domain_remember(domu.domid, cfg->name, domu.p2m[domu.layout.console]);
 	printf("xl: domain %u (%s) created\n", domu.domid, cfg->name);
 	return 0;
 }

@@ -31,5 +31,10 @@ int xl_unpause(xc_interface *xch, char **argv)
 
 int xl_destroy(xc_interface *xch, char **argv)
 {
-	return act(xch, "destroy", argv[0], xc_domain_destroy);
+	int rc = act(xch, "destroy", argv[0], xc_domain_destroy);
+	uint32_t domid;
+
+	if (!rc && !xl_domid(argv[0], &domid))
+		xl_domain_forget(domid);
+	return rc;
 }

@@ -22,15 +22,21 @@ static void state(const xc_domaininfo_t *d, char s[7])
 		 d->flags & XEN_DOMINF_dying ? 'd' : '-');
 }
 
+/* Domain 0 is Domain-0; others have the name xl created them with, or
+ * none ("(null)", as libxl shows a domain without one). */
 static void print_domain(const xc_domaininfo_t *d)
 {
 	unsigned long tenths = (unsigned long)(d->cpu_time / 100000000);
-	char s[7];
+	char s[7], name[64] = "(null)";
 
+	if (!d->domain)
+		strcpy(name, "Domain-0");
+	else
+		xl_domain_recall(d->domain, name, sizeof(name), NULL);
 	state(d, s);
-	printf("%-40s %5u %5lu %5u     %s %8lu.%lu\n", d->domain ? "(null)" : "Domain-0",
-	       d->domain, (unsigned long)(d->tot_pages >> 8), d->nr_online_vcpus, s,
-	       tenths / 10, tenths % 10);
+	printf("%-40s %5u %5lu %5u     %s %8lu.%lu\n", name, d->domain,
+	       (unsigned long)(d->tot_pages >> 8), d->nr_online_vcpus, s, tenths / 10,
+	       tenths % 10);
 }
 
 /* A batch at a time, each from the id after the last one seen. */

@@ -93,8 +93,8 @@ declare -A ONLY_ON=([xl]="xenith xen" [run]="xenith xen")
 declare -A ROOT=([run]=dom0-3)
 declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
-declare -A MUST_SHOW=([run]=$'^\\(null\\) +1 +16 +1 \n^\\(null\\) +2 +16 +1 \n^\\(null\\) +3 +16 +1 '
-	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^\\(null\\) +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4')
+declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 '
+	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
