@@ -40,19 +40,22 @@ static int drain(struct xencons_interface *r)
 	return 0;
 }
 
-/* What the user typed, into the guest's input, as far as it has room;
- * true once Ctrl-] comes. */
+/*
+ * What the user typed, into the guest's input while it has room; true
+ * once Ctrl-] comes. A byte at a time, so that what follows Ctrl-] stays
+ * for dom0's shell.
+ */
 static bool feed(int keys, struct xencons_interface *r)
 {
 	XENCONS_RING_IDX prod = r->in_prod;
-	char buf[64];
-	ssize_t n = read(keys, buf, sizeof(buf));
 	bool detach = false;
+	char c;
 
-	for (ssize_t i = 0; i < n && !detach; i++) {
-		detach = buf[i] == CTRL_RIGHT_BRACKET;
-		if (!detach && prod - __atomic_load_n(&r->in_cons, __ATOMIC_ACQUIRE) < sizeof(r->in))
-			r->in[MASK_XENCONS_IDX(prod++, r->in)] = buf[i];
+	while (!detach && prod - __atomic_load_n(&r->in_cons, __ATOMIC_ACQUIRE) < sizeof(r->in) &&
+	       read(keys, &c, 1) == 1) {
+		detach = c == CTRL_RIGHT_BRACKET;
+		if (!detach)
+			r->in[MASK_XENCONS_IDX(prod++, r->in)] = c;
 	}
 	__atomic_store_n(&r->in_prod, prod, __ATOMIC_RELEASE);
 	return detach;

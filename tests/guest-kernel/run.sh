@@ -77,9 +77,15 @@ XL_INPUT=(
 	'xl destroy 4; echo xl: destroy 4 status $?'
 	'poweroff'
 )
-# make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the shell.
+# make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the
+# shell. One is destroyed: Xen no longer knows it, xl forgets it, and the
+# others carry on (the xl test types into a guest's console).
 RUN_INPUT=(
 	'xl list; echo run: list status $?'
+	'xl destroy 2; echo run: destroy 2 status $?'
+	'xl pause 2; echo run: pause 2 status $?; xl console 2; echo run: console 2 status $?'
+	'xl pause 1; echo run: pause 1 status $?; xl unpause 1; echo run: unpause 1 status $?'
+	'xl list'
 	'poweroff'
 )
 declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# " [run]="^# ")
