@@ -69,14 +69,19 @@ static bool shut_down(xc_interface *xch, uint32_t domid)
 	       (info.flags & XEN_DOMINF_shutdown);
 }
 
-/* Keys as they come, unechoed, without waiting; the old mode in *saved. */
+/* Keys as they come, unechoed, without waiting; the old mode in *saved.
+ * -1 if there is no console to read: the guest is then only shown. */
 static int raw_keys(struct termios *saved)
 {
 	int keys = open("/dev/console", O_RDONLY | O_NONBLOCK);
 	struct termios t;
 
-	if (keys < 0 || ioctl(keys, TCGETS, saved) < 0)
-		return keys;
+	if (keys < 0)
+		return -1;
+	if (ioctl(keys, TCGETS, saved) < 0) {
+		close(keys);
+		return -1;
+	}
 	t = *saved;
 	t.c_lflag &= ~(ICANON | ECHO);
 	ioctl(keys, TCSETS, &t);
@@ -118,6 +123,8 @@ int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn)
 	if (!r || err) {
 		fprintf(stderr, "xl: console of domain %u: cannot map its ring (%d)\n", domid,
 			r ? err : -errno);
+		if (r)
+			munmap(r, 4096);
 		return 1;
 	}
 	rc = attach(xch, domid, r);
