@@ -3,7 +3,8 @@
  * /dev/xen/privcmd, opened at the first call and kept. The ioctl is made
  * as a raw system call so that Xen's own result comes back, not ioctl()'s
  * -1 and an errno in newlib's numbering. Every buffer is written before
- * Xen sees it (the kernel does not make pages for Xen).
+ * Xen sees it, by libxenctrl's xc_touch (the kernel does not make pages
+ * for Xen).
  */
 #include <fcntl.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <linux/ioctl.h>
 
 #include "syscall.h"
+#include "xc_private.h"
 #include "xg_env.h"
 /* After xg_env.h: it declares Xen's types, which this header needs. */
 #include <xen/sys/privcmd.h>
@@ -31,17 +33,6 @@ static long raw_ioctl(unsigned long request, void *arg)
 	return privcmd_open() ? syscall3(__NR_ioctl, privcmd, request, arg) : -XEN_ENODEV;
 }
 
-/* A byte of each page of buf written back: present and writable for Xen. */
-static void *touched(void *buf, size_t len)
-{
-	volatile char *p = buf;
-
-	for (size_t off = 0; off < len; off += 4096)
-		p[off] = p[off];
-	p[len - 1] = p[len - 1];
-	return buf;
-}
-
 static long hypercall(unsigned op, unsigned long a1, unsigned long a2, unsigned long a3,
 		      unsigned long a4)
 {
@@ -55,7 +46,8 @@ long domctl(uint32_t cmd, domid_t domid, struct xen_domctl *op)
 	op->cmd = cmd;
 	op->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
 	op->domain = domid;
-	return hypercall(__HYPERVISOR_domctl, (unsigned long)touched(op, sizeof(*op)), 0, 0, 0);
+	xc_touch(op, sizeof(*op));
+	return hypercall(__HYPERVISOR_domctl, (unsigned long)op, 0, 0, 0);
 }
 
 long domain_info(domid_t domid, struct xen_domctl_getdomaininfo *info)
@@ -101,15 +93,15 @@ long evtchn_alloc_unbound(domid_t dom, domid_t remote, evtchn_port_t *port)
  * it has written. */
 long HYPERVISOR_memory_op(unsigned int cmd, void *arg)
 {
-	return hypercall(__HYPERVISOR_memory_op, cmd,
-			 (unsigned long)touched(arg, sizeof(struct xen_memory_reservation)), 0, 0);
+	xc_touch(arg, sizeof(struct xen_memory_reservation));
+	return hypercall(__HYPERVISOR_memory_op, cmd, (unsigned long)arg, 0, 0);
 }
 
 long HYPERVISOR_mmuext_op(struct mmuext_op *ops, unsigned int count, unsigned int *done,
 			  domid_t dom)
 {
-	return hypercall(__HYPERVISOR_mmuext_op, (unsigned long)touched(ops, count * sizeof(*ops)),
-			 count, (unsigned long)done, dom);
+	xc_touch(ops, count * sizeof(*ops));
+	return hypercall(__HYPERVISOR_mmuext_op, (unsigned long)ops, count, (unsigned long)done, dom);
 }
 
 long domu_map(void *va, domid_t domid, xen_pfn_t mfn)
