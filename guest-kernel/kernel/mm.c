@@ -120,16 +120,17 @@ static int map_new_page(struct mm *mm, uintptr_t va, unsigned prot)
 /* The last space to write a shared page takes it over; the others copy it. */
 static int unshare(struct mm *mm, uintptr_t va, phys_addr_t pa)
 {
-	void *copy = page_shared(pa) ? pages_alloc(1) : phys_to_virt(pa);
+	bool shared = page_shared(pa);
+	void *copy = shared ? pages_alloc(1) : phys_to_virt(pa);
 
 	if (!copy)
 		return -ENOMEM;
-	if (copy != phys_to_virt(pa))
+	if (shared)
 		memcpy(copy, phys_to_virt(pa), PAGE_SIZE);
 	/* Replacing an entry needs no new table, so this cannot fail. */
 	arch_remap_page(&mm->as, va, virt_to_phys(copy), PROT_WRITE);
 	arch_aspace_commit(&mm->as);
-	if (copy != phys_to_virt(pa))
+	if (shared)
 		page_put(pa);
 	return 0;
 }
