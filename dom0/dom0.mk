@@ -8,7 +8,7 @@
 
 DOM0_OUT := $(BUILD)/dom0
 DOM0_OBJ := $(DOM0_OUT)/obj
-DOM0_CFLAGS := $(HOST_CFLAGS) -I$(BUILD)/include -Idom0/libxenstore/include \
+DOM0_CFLAGS := $(HOST_CFLAGS) -I$(BUILD)/include -Idom0/libxenstore/include -Iring-buffers \
 	-MMD -MP
 
 LIBXENSTORE_SRCS := $(wildcard dom0/libxenstore/*.c)
@@ -58,12 +58,18 @@ xenstore-test: $(XENSTORED_HOST) $(XS_CLIENT)
 # and over the test framework in tests/guests) see Xen's headers with the
 # toolstack's interfaces; env.c makes raw system calls with the libc
 # glue's syscall.h. XL_CONFIG_SRCS, the xl.cfg parser, is tests/unit/unit.mk's.
-DOM0_USER_SRCS := $(wildcard dom0/libxenctrl/*.c dom0/xl/xl*.c dom0/libxenguest/*.c \
-	dom0/libxenguest/env/*.c) $(XL_CONFIG_SRCS)
-DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(wildcard dom0/libxenctrl/*.c)
+LIBXENCTRL_SRCS := $(wildcard dom0/libxenctrl/*.c)
+DOM0_USER_SRCS := $(LIBXENCTRL_SRCS) $(LIBXENSTORE_SRCS) $(wildcard dom0/xl/xl*.c \
+	dom0/libxenguest/*.c dom0/libxenguest/env/*.c) $(XL_CONFIG_SRCS)
+XENSTORED_USER_SRCS := $(wildcard dom0/xenstored/*.c dom0/xenstored/xen/*.c) \
+	dom0/libxenstore/xs_lib.c $(LIBXENCTRL_SRCS)
+DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(LIBXENCTRL_SRCS)
 $(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
 	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl -Idom0/libxenguest/env \
-	-Idom0/libxenguest/include -iquote guest-kernel/user/libc
-$(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
+	-Idom0/libxenguest/include -Idom0/libxenstore/include -Iring-buffers \
+	-iquote guest-kernel/user/libc
+$(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o) \
+	$(XENSTORED_USER_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
+$(eval $(call user_program,xenstored,$(XENSTORED_USER_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))

@@ -12,7 +12,7 @@ GK_CFLAGS := $(FREESTANDING) -fno-pic -fno-pie -mcmodel=kernel \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-I$(GK)/include -I$(GK)/arch/x86_64/include
 GK_PV_INCLUDES := -I$(GK)/arch/x86_64-xenpv/include
-GK_XEN_INCLUDES := -I$(BUILD)/include -D__XEN_INTERFACE_VERSION__=0x00040e00
+GK_XEN_INCLUDES := -I$(BUILD)/include -Iring-buffers -D__XEN_INTERFACE_VERSION__=0x00040e00
 GK_LDFLAGS := -nostdlib -static -no-pie -z max-page-size=4096 -z noexecstack \
 	-Wl,--build-id=none
 

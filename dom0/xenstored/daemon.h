@@ -20,6 +20,8 @@ struct xs_quotas {
 	unsigned int tx_nodes;		/* nodes one transaction touches */
 };
 
+enum xs_domain_state { XS_DOMAIN_RUNNING, XS_DOMAIN_SHUTDOWN, XS_DOMAIN_GONE };
+
 /* How the daemon reaches an introduced domain's ring page and event
  * channel. None on a Unix host: introductions are then only recorded. */
 struct xs_platform {
@@ -30,6 +32,8 @@ struct xs_platform {
 	int (*bind)(void *ctx, unsigned int domid, unsigned int port);
 	void (*unbind)(void *ctx, int local_port);
 	void (*notify)(void *ctx, int local_port);
+	/* Whether the domain still runs, as its getdomaininfo says. */
+	enum xs_domain_state (*domain_state)(void *ctx, unsigned int domid);
 	void *ctx;
 };
 

@@ -128,6 +128,24 @@ int domain_release(struct xs_daemon *d, unsigned int domid)
 	return 0;
 }
 
+void domains_check(struct xs_daemon *d)
+{
+	const struct xs_platform *p = d->platform;
+	struct xs_domain *dom, *next;
+
+	for (dom = d->domains; dom; dom = next) {
+		enum xs_domain_state state = p->domain_state(p->ctx, dom->domid);
+
+		next = dom->next;
+		if (state == XS_DOMAIN_GONE) {
+			domain_release(d, dom->domid);
+		} else if (state == XS_DOMAIN_SHUTDOWN && !dom->shutdown) {
+			dom->shutdown = true;
+			fire_special(d, "@releaseDomain");
+		}
+	}
+}
+
 void domains_service(struct xs_daemon *d)
 {
 	struct xs_domain *dom;

@@ -15,6 +15,7 @@ struct xs_domain {
 	int local_port;			/* ours, -1 without a platform */
 	struct xenstore_domain_interface *intf;
 	struct xs_conn *conn;		/* NULL without a platform */
+	bool shutdown;			/* announced on @releaseDomain */
 };
 
 struct xs_domain *domain_find(const struct xs_daemon *d, unsigned int domid);
@@ -26,6 +27,10 @@ int domain_introduce(struct xs_daemon *d, unsigned int domid,
  * to dom0 and drops its permission entries (a later domain reusing the id
  * must not inherit them), and fires @releaseDomain. */
 int domain_release(struct xs_daemon *d, unsigned int domid);
+/* What VIRQ_DOM_EXC calls, as Xen's domain_cleanup() does: a domain that
+ * shut down is announced on @releaseDomain once; one dying or gone is
+ * released, which announces it too. Needs the platform's domain_state. */
+void domains_check(struct xs_daemon *d);
 /* Serves every domain's ring: what an event channel notification calls. */
 void domains_service(struct xs_daemon *d);
 void domains_destroy(struct xs_daemon *d);

@@ -1,5 +1,5 @@
 #include "domain_ring.h"
-#include "ring.h"
+#include "xs_ring.h"
 
 static void notify(const struct xs_domain *dom)
 {

@@ -1,8 +1,8 @@
 /*
- * xl, dom0's toolstack command, as far as the hypervisor alone can answer:
- * list, info, pause, unpause and destroy by domain id (names live in
- * xenstore, which dom0 does not run yet: only domain 0's is known), and
- * create from an xl.cfg file, and console (Ctrl-] detaches).
+ * xl, dom0's toolstack command: list, info, pause, unpause, destroy and
+ * shutdown by domain id, create from an xl.cfg file, and console (Ctrl-]
+ * detaches). Names, consoles and shutdown requests go through xenstore:
+ * xenstored must run in domain 0 (its /etc/rc starts it).
  * Each error is one line on stderr; the exit status is 1 then, 2 for a
  * usage error.
  */
@@ -20,6 +20,7 @@ static const struct xl_cmd cmds[] = {
 	{ "pause", "DOMID", 1, 1, xl_pause },
 	{ "unpause", "DOMID", 1, 1, xl_unpause },
 	{ "destroy", "DOMID", 1, 1, xl_destroy },
+	{ "shutdown", "[-w] -a|DOMID", 1, 3, xl_shutdown },
 	{ "create", "[-c] FILE", 1, 2, xl_create },
 	{ "console", "DOMID", 1, 1, xl_console },
 };

@@ -2,6 +2,7 @@
 #ifndef XL_CMD_H
 #define XL_CMD_H
 
+#include <stdbool.h>
 #include "xc.h"
 
 struct xl_cmd {
@@ -16,17 +17,23 @@ int xl_pause(xc_interface *xch, char **argv);
 int xl_unpause(xc_interface *xch, char **argv);
 int xl_destroy(xc_interface *xch, char **argv);
 int xl_create(xc_interface *xch, char **argv);
+int xl_shutdown(xc_interface *xch, char **argv);
 
 int xl_console(xc_interface *xch, char **argv);
 /* Attaches to domid's console, its ring at frame mfn, until Ctrl-] or the
  * domain shuts down. */
 int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn);
 
-/* The name and console frame of a domain xl made (xl_state.c); recall
- * gives -1 for one it did not make. */
-void xl_domain_remember(uint32_t domid, const char *name, xen_pfn_t console_mfn);
-int xl_domain_recall(uint32_t domid, char *name, size_t size, unsigned long *console_mfn);
-void xl_domain_forget(uint32_t domid);
+/* xenstore (xl_store.c): a new domain's entries, written and introduced;
+ * a node below /local/domain/ID read (malloc'd; NULL if absent) or
+ * written; the domain's entries removed. */
+struct domu;
+int xl_store_introduce(const struct domu *d, const char *name, unsigned memory_mib);
+char *xl_store_read(uint32_t domid, const char *node);
+bool xl_store_write(uint32_t domid, const char *node, const char *value);
+void xl_store_forget(uint32_t domid);
+/* The connection, opened on first use; NULL (said on stderr) if none. */
+struct xs_handle *xl_store(void);
 
 /* Parses a domain id, saying what is wrong with it if it is not one. */
 int xl_domid(const char *arg, uint32_t *domid);

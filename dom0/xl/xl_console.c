@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -132,17 +133,23 @@ int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn)
 	return rc;
 }
 
-/* xl console ID: the ring xl create remembered. */
+/* xl console ID: the ring its console/ring-ref in xenstore names. */
 int xl_console(xc_interface *xch, char **argv)
 {
-	unsigned long mfn;
+	char *ref, *end;
+	unsigned long mfn = 0;
 	uint32_t domid;
 
 	if (xl_domid(argv[0], &domid))
 		return 1;
-	if (xl_domain_recall(domid, NULL, 0, &mfn)) {
-		fprintf(stderr, "xl: console %u: no console that this xl created\n", domid);
+	ref = xl_store_read(domid, "console/ring-ref");
+	if (ref)
+		mfn = strtoul(ref, &end, 10);
+	if (!ref || !*ref || *end) {
+		fprintf(stderr, "xl: console %u: no console/ring-ref in xenstore\n", domid);
+		free(ref);
 		return 1;
 	}
+	free(ref);
 	return xl_console_attach(xch, domid, mfn);
 }

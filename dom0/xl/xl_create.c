@@ -62,13 +62,18 @@ static int build(const struct xl_domain_config *cfg, const void *kernel, size_t 
 
 	domu.cmdline = cfg->cmdline;
 	if ((rc = builder_create(&domu, cfg->memory_mib * 256)) ||
-	    (rc = builder_load(&domu, kernel, kernel_len)) || (rc = builder_unpause(&domu))) {
-		fprintf(stderr, "xl: creating %s: %s: %ld\n", cfg->name, domu.failed_step, rc);
-		if (domu.domid)
+	    (rc = builder_load(&domu, kernel, kernel_len)) ||
+	    (rc = xl_store_introduce(&domu, cfg->name, cfg->memory_mib)) ||
+	    (rc = builder_unpause(&domu))) {
+		if (domu.failed_step)
+			fprintf(stderr, "xl: creating %s: %s: %ld\n", cfg->name, domu.failed_step,
+				rc);
+		if (domu.domid) {
 			builder_destroy(&domu);
+			xl_store_forget(domu.domid);
+		}
 		return 1;
 	}
-	xl_domain_remember(domu.domid, cfg->name, domu.p2m[domu.layout.console]);
 	printf("xl: domain %u (%s) created\n", domu.domid, cfg->name);
 	return 0;
 }

@@ -35,6 +35,6 @@ int xl_destroy(xc_interface *xch, char **argv)
 	uint32_t domid;
 
 	if (!rc && !xl_domid(argv[0], &domid))
-		xl_domain_forget(domid);
+		xl_store_forget(domid);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xen/sched.h>
 
@@ -22,21 +23,19 @@ static void state(const xc_domaininfo_t *d, char s[7])
 		 d->flags & XEN_DOMINF_dying ? 'd' : '-');
 }
 
-/* Domain 0 is Domain-0; others have the name xl created them with, or
- * none ("(null)", as libxl shows a domain without one). */
+/* The name in xenstore; Domain-0 for domain 0 unless one was written
+ * there, and "(null)", as libxl shows it, for a domain without one. */
 static void print_domain(const xc_domaininfo_t *d)
 {
 	unsigned long tenths = (unsigned long)(d->cpu_time / 100000000);
-	char s[7], name[64] = "(null)";
+	char *name = xl_store_read(d->domain, "name"), s[7];
 
-	if (!d->domain)
-		strcpy(name, "Domain-0");
-	else
-		xl_domain_recall(d->domain, name, sizeof(name), NULL);
 	state(d, s);
-	printf("%-40s %5u %5lu %5u     %s %8lu.%lu\n", name, d->domain,
+	printf("%-40s %5u %5lu %5u     %s %8lu.%lu\n",
+	       name ? name : d->domain ? "(null)" : "Domain-0", d->domain,
 	       (unsigned long)(d->tot_pages >> 8), d->nr_online_vcpus, s, tenths / 10,
 	       tenths % 10);
+	free(name);
 }
 
 /* A batch at a time, each from the id after the last one seen. */

@@ -18,6 +18,7 @@ struct device {
 	const char *name;              /* its path under /dev */
 	uint32_t number, mode;
 	const struct file_ops *ops;
+	void (*start)(void);           /* NULL, or the driver's start at boot */
 };
 
 extern const struct file_ops console_ops, null_ops;

@@ -13,6 +13,9 @@ struct file;
 struct rnode;
 
 struct file_ops {
+	/* NULL: nothing to set up. A device's state goes in f->priv; if
+	 * open fails, release still runs, with f->priv NULL. */
+	int (*open)(struct file *f);
 	ssize_t (*read)(struct file *f, void *user_buf, size_t n);
 	ssize_t (*write)(struct file *f, const void *user_buf, size_t n);
 	/* Directories only. */
@@ -23,8 +26,9 @@ struct file_ops {
 	void (*release)(struct file *f);
 	bool seekable;
 	/* mmap(2) gives an empty region whose pages the device's own calls
-	 * map (privcmd); other files cannot be mapped. */
+	 * map (privcmd), or its mmap below; other files cannot be mapped. */
 	bool maps_pages;
+	int (*mmap)(struct file *f, uintptr_t start, size_t len, unsigned prot);
 };
 
 struct file {

@@ -8,8 +8,8 @@
 #include "printk.h"
 
 static const struct device devices[] = {
-	{ "null", DEV_NUMBER(1, 3), 0666, &null_ops },
-	{ "console", DEV_NUMBER(5, 1), 0600, &console_ops },
+	{ "null", DEV_NUMBER(1, 3), 0666, &null_ops, NULL },
+	{ "console", DEV_NUMBER(5, 1), 0600, &console_ops, NULL },
 };
 
 /* The i-th device: the generic ones, then the port's; NULL past the last. */
@@ -36,6 +36,8 @@ void dev_init(void)
 		if (path_make(path, S_IFCHR | d->mode, &n))
 			panic("cannot make %s", path);
 		n->rdev = d->number;
+		if (d->start)
+			d->start();
 	}
 }
 
@@ -43,12 +45,18 @@ void dev_init(void)
 int dev_open(struct rnode *n, int flags, struct file **out)
 {
 	const struct device *d;
+	int rc;
 
 	for (unsigned i = 0; (d = device_at(i)); i++) {
 		if (d->number != n->rdev)
 			continue;
 		*out = file_alloc(d->ops, n, flags);
-		return *out ? 0 : -ENOMEM;
+		if (!*out)
+			return -ENOMEM;
+		rc = d->ops->open ? d->ops->open(*out) : 0;
+		if (rc)
+			file_put(*out);
+		return rc;
 	}
 	return -ENXIO;
 }

@@ -50,6 +50,22 @@ static long map_fixed(struct mm *mm, uintptr_t start, size_t len, unsigned prot)
 	return (long)start;
 }
 
+/* A device that maps its pages at once (xenbus_backend) does it into the
+ * new region; if it cannot, the region goes again. */
+static long map_device(const struct file *f, long start, size_t len, unsigned long prot)
+{
+	int rc;
+
+	if (start < 0 || !f || !f->ops->mmap)
+		return start;
+	rc = f->ops->mmap((struct file *)f, (uintptr_t)start, len, (unsigned)prot);
+	if (!rc)
+		return start;
+	if (!vma_remove(current->mm, (uintptr_t)start, (uintptr_t)start + len))
+		mm_unmap(current->mm, (uintptr_t)start, (uintptr_t)start + len);
+	return rc;
+}
+
 /* Linux's checks, in its order where several apply. */
 long sys_mmap(const unsigned long *arg)
 {
@@ -57,6 +73,7 @@ long sys_mmap(const unsigned long *arg)
 	size_t len = ALIGN_UP(arg[1], PAGE_SIZE);
 	unsigned long prot = arg[2], flags = arg[3], type = flags & MAP_TYPE;
 	struct mm *mm = current->mm;
+	struct file *f = NULL;
 
 	if (!arg[1] || (arg[5] & (PAGE_SIZE - 1)))
 		return -EINVAL;
@@ -66,8 +83,7 @@ long sys_mmap(const unsigned long *arg)
 	    (type != MAP_PRIVATE && type != MAP_SHARED))
 		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS)) {
-		struct file *f = fd_file((int)arg[4]);
-
+		f = fd_file((int)arg[4]);
 		if (!f)
 			return -EBADF;
 		if (!f->ops->maps_pages)
@@ -79,11 +95,11 @@ long sys_mmap(const unsigned long *arg)
 		return -ENOMEM;
 	}
 	if (flags & MAP_FIXED)
-		return map_fixed(mm, addr, len, prot);
+		return map_device(f, map_fixed(mm, addr, len, prot), len, prot);
 	start = place(mm, addr, len);
 	if (!start)
 		return -ENOMEM;
-	return vma_insert(mm, start, start + len, prot) ?: (long)start;
+	return map_device(f, vma_insert(mm, start, start + len, prot) ?: (long)start, len, prot);
 }
 
 long sys_munmap(const unsigned long *arg)

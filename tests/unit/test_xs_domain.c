@@ -1,10 +1,10 @@
 /* Domains: XS_INTRODUCE connects a domain's ring page and event channel
  * (here the harness's fake platform), requests and replies cross the
- * rings, XS_RELEASE ends it. The guest's side uses ring.c as well. */
+ * rings, XS_RELEASE ends it. The guest's side uses xs_ring.h as well. */
 #include <stdio.h>
 #include <string.h>
 #include "domain.h"
-#include "ring.h"
+#include "xs_ring.h"
 #include "xs_harness.h"
 
 static struct xs_conn *dom0;
@@ -257,6 +257,37 @@ START_TEST(release_ends_the_domain)
 }
 END_TEST
 
+/* What the main loop does on VIRQ_DOM_EXC: check, then write out. */
+static void check_exits(void)
+{
+	domains_check(&xsd);
+	feed(dom0, NULL, 0);
+}
+
+/* VIRQ_DOM_EXC: a domain that shut down is announced once and stays
+ * introduced; one that is gone is released, and announced again. */
+START_TEST(exits_are_announced)
+{
+	request2(dom0, XS_WATCH, 0, "@releaseDomain", "out");
+	next_event(dom0);
+	introduce(5, "1234", "7");
+	introduce(6, "1235", "8");
+	check_exits();
+	ck_assert_ptr_null(next_event(dom0));
+	fake_set_state(5, XS_DOMAIN_SHUTDOWN);
+	check_exits();
+	ck_assert_str_eq(next_event(dom0), "@releaseDomain out");
+	check_exits();
+	ck_assert_ptr_null(next_event(dom0));
+	ck_assert_str_eq(request1(dom0, XS_IS_DOMAIN_INTRODUCED, 0, "5")->data, "T");
+	fake_set_state(5, XS_DOMAIN_GONE);
+	check_exits();
+	ck_assert_str_eq(next_event(dom0), "@releaseDomain out");
+	ck_assert_str_eq(request1(dom0, XS_IS_DOMAIN_INTRODUCED, 0, "5")->data, "F");
+	ck_assert_str_eq(request1(dom0, XS_IS_DOMAIN_INTRODUCED, 0, "6")->data, "T");
+}
+END_TEST
+
 /* A released domain's nodes go to dom0 and its entries vanish, so that
  * a new domain with the same id inherits nothing. */
 START_TEST(release_disowns)
@@ -346,6 +377,7 @@ Suite *unit_suite(void)
 	tcase_add_test(life, introduce_again);
 	tcase_add_test(life, release_ends_the_domain);
 	tcase_add_test(life, release_disowns);
+	tcase_add_test(life, exits_are_announced);
 	suite_add_tcase(s, life);
 	return s;
 }

@@ -1,7 +1,7 @@
-/* The xenstore page's byte rings (ring.c): free-running indices, wrapping,
+/* The xenstore page's byte rings (ring-buffers/xs_ring.h): free-running indices, wrapping,
  * full and empty rings, and indices a hostile peer corrupted. */
 #include <string.h>
-#include "ring.h"
+#include "xs_ring.h"
 #include "support.h"
 
 static struct xenstore_domain_interface page;

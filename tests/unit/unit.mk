@@ -111,7 +111,7 @@ XS_TESTS := xs_path xs_tree xs_perms xs_transaction xs_watch xs_quota xs_ring xs
 	xs_malformed
 $(foreach t,$(XS_TESTS),$(eval $(call unit_test,$(t),$(XS_SRCS))))
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS) $(XS_TESTS:%=tests/unit/test_%.c)): \
-	UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -Idom0/xenstored \
+	UNIT_CFLAGS := $(UNIT_BASE_CFLAGS) -I$(BUILD)/include -Idom0/xenstored -Iring-buffers \
 	-Idom0/libxenstore/include
 $(patsubst %.c,$(UNIT_OBJ)/%.o,$(XS_SRCS)): UNIT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
 $(XS_TESTS:%=$(UNIT_OBJ)/test_%): UNIT_LDFLAGS := -fsanitize=address,undefined

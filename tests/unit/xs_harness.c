@@ -30,6 +30,7 @@ struct fake_domain {
 	unsigned int domid;
 	struct xenstore_domain_interface *page;
 	unsigned int notifications;
+	enum xs_domain_state state;
 };
 
 struct xs_daemon xsd;
@@ -141,9 +142,17 @@ static void notify(void *ctx, int local_port)
 		d->notifications++;
 }
 
+static enum xs_domain_state domain_state(void *ctx, unsigned int domid)
+{
+	struct fake_domain *d = fake_domain(domid);
+
+	(void)ctx;
+	return d ? d->state : XS_DOMAIN_GONE;
+}
+
 static const struct xs_platform fake_platform = {
 	.map = map, .unmap = unmap, .bind = bind, .unbind = unbind,
-	.notify = notify,
+	.notify = notify, .domain_state = domain_state,
 };
 
 void harness_setup(void)
@@ -393,6 +402,11 @@ const char *joined(const struct reply *r)
 		if (!joined_text[i])
 			joined_text[i] = ' ';
 	return joined_text;
+}
+
+void fake_set_state(unsigned int domid, enum xs_domain_state state)
+{
+	fake_domain(domid)->state = state;
 }
 
 struct xenstore_domain_interface *fake_page(unsigned int domid)

@@ -72,6 +72,8 @@ const char *joined(const struct reply *r);
 
 /* The fake platform's view of domain domid's ring page, once mapped. */
 struct xenstore_domain_interface *fake_page(unsigned int domid);
+/* What the fake getdomaininfo says of an introduced domain from now on. */
+void fake_set_state(unsigned int domid, enum xs_domain_state state);
 unsigned int fake_notifications(unsigned int domid);
 
 #endif

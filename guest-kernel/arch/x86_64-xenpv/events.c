@@ -3,6 +3,7 @@
  * shared_info, delivered through the event callback while the vCPU's
  * evtchn_upcall_mask (the virtual interrupt flag) is clear.
  */
+#include "errno.h"
 #include "hypercall.h"
 #include "lib.h"
 #include "printk.h"
@@ -51,17 +52,22 @@ void events_init(void)
 	register_callback(CALLBACKTYPE_syscall, syscall_callback);
 }
 
+int event_bind_port(unsigned port, void (*fn)(void))
+{
+	if (port >= NR_PORTS)
+		return -EINVAL;
+	handlers[port] = fn;
+	__atomic_fetch_and(&shared_info->evtchn_mask[port / BITS_PER_WORD],
+			   ~((xen_ulong_t)1 << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
+	return 0;
+}
+
 int event_bind_virq(unsigned virq, void (*fn)(void))
 {
 	struct evtchn_bind_virq bind = { .virq = virq, .vcpu = 0 };
 	long rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
 
-	if (rc)
-		return (int)rc;
-	handlers[bind.port] = fn;
-	__atomic_fetch_and(&shared_info->evtchn_mask[bind.port / BITS_PER_WORD],
-			   ~((xen_ulong_t)1 << (bind.port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
-	return 0;
+	return rc ? (int)rc : event_bind_port(bind.port, fn);
 }
 
 static void dispatch_word(unsigned word)

@@ -55,6 +55,10 @@ shared_info_page:
 	.globl console_ring_page
 console_ring_page:
 	.skip 4096
+/* The xenstore ring: a domU's goes over this page, dom0 offers it (xenbus.c). */
+	.globl store_ring_page
+store_ring_page:
+	.skip 4096
 /* The idle thread's kernel stack. */
 	.globl boot_stack, boot_stack_top
 boot_stack:

@@ -20,6 +20,7 @@
 #include "mm.h"
 #include "pgtable.h"
 #include "proc.h"
+#include "xenbus.h"
 #include "xenpv.h"
 #include <xen/sys/privcmd.h>
 
@@ -34,9 +35,7 @@ static long do_hypercall(unsigned long user_arg)
 	return hypercall_by_number((unsigned)call.op, (const unsigned long *)call.arg);
 }
 
-/* The frame mfn of domain dom at va, at once, so that Xen's verdict is known. */
-static int map_foreign(struct arch_aspace *as, uintptr_t va, xen_pfn_t mfn, domid_t dom,
-		       bool writable)
+int map_frame(struct arch_aspace *as, uintptr_t va, xen_pfn_t mfn, domid_t dom, bool writable)
 {
 	phys_addr_t l1 = pt_l1_of(as, va, true);
 	mmu_update_t req;
@@ -64,7 +63,7 @@ static long map_batch(const privcmd_mmapbatch_v2_t *m, const struct vma *v)
 
 		if (copy_from_user(&mfn, &m->arr[i], sizeof(mfn)))
 			rc = -EFAULT;
-		err = rc ? 0 : map_foreign(&current->mm->as, m->addr + i * PAGE_SIZE, mfn, m->dom,
+		err = rc ? 0 : map_frame(&current->mm->as, m->addr + i * PAGE_SIZE, mfn, m->dom,
 					   v->prot & PROT_WRITE);
 		if (!rc && copy_to_user(&m->err[i], &err, sizeof(err)))
 			rc = -EFAULT;
@@ -110,14 +109,18 @@ static long privcmd_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 
 static const struct file_ops privcmd_ops = { .ioctl = privcmd_ioctl, .maps_pages = true };
 
-/* A misc device (major 10) as on Linux, where its minor is dynamic. */
-static const struct device dom0_devices[] = {
-	{ "xen/privcmd", DEV_NUMBER(10, 62), 0600, &privcmd_ops },
+/* Misc devices (major 10) as on Linux, where their minors are dynamic.
+ * Only domain 0 may make privileged hypercalls or serve xenstore: a domU
+ * gets the nodes from DOMU_FIRST on. */
+static const struct device devices[] = {
+	{ "xen/privcmd", DEV_NUMBER(10, 62), 0600, &privcmd_ops, NULL },
+	{ "xen/xenbus_backend", DEV_NUMBER(10, 60), 0600, &xenbus_backend_ops, NULL },
+#define DOMU_FIRST 2
+	{ "xen/xenbus", DEV_NUMBER(10, 61), 0600, &xenbus_dev_ops, xenbus_start },
 	{ 0 },
 };
 
-/* Only domain 0 may make privileged hypercalls: a domU gets no node. */
 const struct device *arch_devices(void)
 {
-	return xen_start.flags & SIF_INITDOMAIN ? dom0_devices : dom0_devices + 1;
+	return xen_start.flags & SIF_INITDOMAIN ? devices : devices + DOMU_FIRST;
 }

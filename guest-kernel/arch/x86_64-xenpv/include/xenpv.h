@@ -57,6 +57,13 @@ void map_shared_info(void);
 void console_map_ring(void);
 void events_init(void);
 int event_bind_virq(unsigned virq, void (*fn)(void));
+/* A port already bound (one the builder made, or alloc_unbound's). */
+int event_bind_port(unsigned port, void (*fn)(void));
+/* The frame mfn of domain dom (or DOMID_SELF) at va, at once, so that
+ * Xen's verdict is known; marked foreign, so never freed or shared. */
+int map_frame(struct arch_aspace *as, uintptr_t va, xen_pfn_t mfn, domid_t dom, bool writable);
+/* A domU's control/shutdown watch, once xenbus is up (control.c). */
+void control_start(void);
 void event_upcall(void);
 
 #endif

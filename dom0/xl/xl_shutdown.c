@@ -1,0 +1,118 @@
+/*
+ * xl shutdown [-w] -a | DOMID: asks domains to shut down by writing
+ * "poweroff" to their control/shutdown in xenstore, which their kernels
+ * watch; -a asks every domain but domain 0. With -w, xl waits until each
+ * has shut down (Xen tells xenstored through VIRQ_DOM_EXC, and xenstored
+ * fires @releaseDomain) and then destroys it, as xl's per-domain daemon
+ * does for on_poweroff="destroy". This xl keeps no daemon per domain:
+ * without -w, a domain that shut down stays in xl list ("s") until
+ * destroyed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xenstore.h>
+
+#include "xl_cmd.h"
+
+#define MAX_TARGETS 128
+
+struct targets {
+	uint32_t domid[MAX_TARGETS];
+	unsigned n;
+};
+
+static int all_guests(xc_interface *xch, struct targets *t)
+{
+	static xc_domaininfo_t info[MAX_TARGETS];
+	int n = xc_domain_getinfolist(xch, 1, MAX_TARGETS, info);
+
+	if (n < 0) {
+		fprintf(stderr, "xl: shutdown: %s\n", strerror(errno));
+		return -1;
+	}
+	for (int i = 0; i < n; i++)
+		t->domid[t->n++] = info[i].domain;
+	return 0;
+}
+
+/* Gone, or shut down (then destroyed here): the domain is done. */
+static bool done(xc_interface *xch, uint32_t domid)
+{
+	xc_domaininfo_t info;
+
+	if (xc_domain_getinfolist(xch, domid, 1, &info) == 1 && info.domain == domid &&
+	    !(info.flags & XEN_DOMINF_shutdown))
+		return false;
+	if (xc_domain_getinfolist(xch, domid, 1, &info) == 1 && info.domain == domid)
+		xc_domain_destroy(xch, domid);
+	xl_store_forget(domid);
+	printf("xl: domain %u shut down\n", domid);
+	return true;
+}
+
+/* Each event may be any domain's: every one still running is looked at. */
+static int wait_for(xc_interface *xch, struct targets *t)
+{
+	unsigned left = 0, num;
+	char **event;
+
+	for (unsigned i = 0; i < t->n; i++)
+		left += t->domid[i] != DOMID_INVALID;
+
+	if (!xs_watch(xl_store(), "@releaseDomain", "xl")) {
+		fprintf(stderr, "xl: shutdown: watching @releaseDomain: %s\n", strerror(errno));
+		return 1;
+	}
+	while (left) {
+		for (unsigned i = 0; i < t->n; i++)
+			if (t->domid[i] != DOMID_INVALID && done(xch, t->domid[i])) {
+				t->domid[i] = DOMID_INVALID;
+				left--;
+			}
+		if (left && !(event = xs_read_watch(xl_store(), &num))) {
+			fprintf(stderr, "xl: shutdown: %s\n", strerror(errno));
+			return 1;
+		}
+		if (left)
+			free(event);
+	}
+	return 0;
+}
+
+int xl_shutdown(xc_interface *xch, char **argv)
+{
+	struct targets t = { .n = 0 };
+	bool wait = false, all = false;
+	int rc = 0;
+
+	for (; *argv && **argv == '-'; argv++) {
+		if (strcmp(*argv, "-w") && strcmp(*argv, "-a")) {
+			fprintf(stderr, "xl: shutdown: unknown option '%s'\n", *argv);
+			return 2;
+		}
+		wait |= !strcmp(*argv, "-w");
+		all |= !strcmp(*argv, "-a");
+	}
+	if (all == !!*argv || (*argv && argv[1])) {
+		fprintf(stderr, "xl: shutdown: give -a or one DOMID\n");
+		return 2;
+	}
+	if (all ? all_guests(xch, &t) : xl_domid(*argv, &t.domid[t.n++]))
+		return 1;
+	if (!all && !t.domid[0]) {
+		fprintf(stderr, "xl: shutdown: domain 0 is this one: use poweroff\n");
+		return 1;
+	}
+	for (unsigned i = 0; i < t.n; i++) {
+		if (xl_store_write(t.domid[i], "control/shutdown", "poweroff"))
+			continue;
+		fprintf(stderr, "xl: shutdown %u: %s\n", t.domid[i], strerror(errno));
+		t.domid[i] = DOMID_INVALID;
+		rc = 1;
+	}
+	if (wait)
+		rc |= wait_for(xch, &t);
+	return rc;
+}
