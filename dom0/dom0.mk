@@ -72,4 +72,7 @@ $(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.
 	$(XENSTORED_USER_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
 $(eval $(call user_program,xenstored,$(XENSTORED_USER_SRCS)))
+XENCONSOLED_SRCS := $(wildcard dom0/xenconsoled/*.c) $(LIBXENSTORE_SRCS) $(LIBXENCTRL_SRCS)
+$(XENCONSOLED_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
+$(eval $(call user_program,xenconsoled,$(XENCONSOLED_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))

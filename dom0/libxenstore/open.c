@@ -26,7 +26,7 @@ static int connect_socket(const char *path)
 		return -1;
 	}
 	strcpy(addr.sun_path, path);
-	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return -1;
 	if (connect(fd, (struct sockaddr *)&addr, sizeof(addr))) {
@@ -46,9 +46,7 @@ int channel_open(const char *path, struct channel *ch)
 	if (stat(path, &st))
 		return -1;
 	ch->socket = S_ISSOCK(st.st_mode);
-	ch->fd = ch->socket ? connect_socket(path) : open(path, O_RDWR);
-	if (ch->fd >= 0)
-		fcntl(ch->fd, F_SETFD, FD_CLOEXEC);
+	ch->fd = ch->socket ? connect_socket(path) : open(path, O_RDWR | O_CLOEXEC);
 	return ch->fd < 0 ? -1 : 0;
 }
 

@@ -20,9 +20,8 @@ int xl_create(xc_interface *xch, char **argv);
 int xl_shutdown(xc_interface *xch, char **argv);
 
 int xl_console(xc_interface *xch, char **argv);
-/* Attaches to domid's console, its ring at frame mfn, until Ctrl-] or the
- * domain shuts down. */
-int xl_console_attach(xc_interface *xch, uint32_t domid, xen_pfn_t mfn);
+/* Attaches to domid's console until Ctrl-] or the domain shuts down. */
+int xl_console_attach(xc_interface *xch, uint32_t domid);
 
 /* xenstore (xl_store.c): a new domain's entries, written and introduced;
  * a node below /local/domain/ID read (malloc'd; NULL if absent) or

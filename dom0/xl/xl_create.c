@@ -105,6 +105,6 @@ int xl_create(xc_interface *xch, char **argv)
 	}
 	xl_config_free(&cfg);
 	if (!rc && follow)
-		rc = xl_console_attach(xch, domu.domid, domu.p2m[domu.layout.console]);
+		rc = xl_console_attach(xch, domu.domid);
 	return rc;
 }

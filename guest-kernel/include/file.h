@@ -13,9 +13,6 @@ struct file;
 struct rnode;
 
 struct file_ops {
-	/* NULL: nothing to set up. A device's state goes in f->priv; if
-	 * open fails, release still runs, with f->priv NULL. */
-	int (*open)(struct file *f);
 	ssize_t (*read)(struct file *f, void *user_buf, size_t n);
 	ssize_t (*write)(struct file *f, const void *user_buf, size_t n);
 	/* Directories only. */

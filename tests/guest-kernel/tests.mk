@@ -69,33 +69,37 @@ $(eval $(call userland_root,systest,systest hello))
 $(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
 # A domU's root for xl create: init runs hello as /etc/rc, then powers off.
 $(eval $(call userland_root,domu,true,hello))
-# The xl test's root (run.sh): the shell's, privcmd's own test, and guests
-# for xl create and xl console: their configs, the PV kernel, the root
-# above and the shell's.
-$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl privcmd_test,,\
+# The xl test's root (run.sh): the shell's, xenstored (which dom0.rc
+# starts; dom0.rc.shutdown shuts guests down at poweroff), privcmd's own
+# test, and guests for xl create and xl console: their configs, the PV
+# kernel, the root above and the shell's.
+$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstored xenconsoled privcmd_test,,\
+	$(GKT)/dom0.rc:/etc/rc $(GKT)/dom0.rc.shutdown:/etc/rc.shutdown \
 	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GKT)/shell.cfg:/etc/xen/shell.cfg \
 	$(GK_PV_ELF):/boot/guest-kernel-pv.elf $(GKT_OUT)/domu.cpio:/boot/domu.cpio \
 	$(GKT_OUT)/sh.cpio:/boot/guest.cpio))
 # make bench's root: init runs the lmbench-style rows as /etc/rc.
 $(eval $(call userland_root,lmbench,true,lmbench))
 
-# make run's domain 0 (GK_DOM0_ROOT): the shell's root with the PV kernel,
-# the shell's root again for GUESTS guests of 16 MiB (guest1.cfg ...),
-# and an /etc/rc that creates them and lists them before the shell starts.
+# make run's domain 0 (GK_DOM0_ROOT): the shell's root with xenstored and
+# the PV kernel, the shell's root again for GUESTS guests of 16 MiB
+# (guest1.cfg ...), an /etc/rc that starts xenstored, creates the guests
+# and lists them before the shell starts, and dom0.rc.shutdown.
 GUESTS ?= 3
 GK_DOM0_ROOT := $(GKT_OUT)/dom0-$(GUESTS).cpio
 GK_DOM0_FILES := $(GKT_OUT)/dom0-$(GUESTS).files
 GK_GUEST_CFGS := $(foreach i,$(shell seq $(GUESTS)),$(GK_DOM0_FILES)/guest$(i).cfg)
-$(GK_DOM0_FILES)/rc:
+$(GK_DOM0_FILES)/rc: $(GKT)/dom0.rc
 	@mkdir -p $(@D)
-	{ echo '#!/bin/sh'; for i in $$(seq $(GUESTS)); do echo "xl create /etc/xen/guest$$i.cfg"; done; \
+	{ cat $(GKT)/dom0.rc; for i in $$(seq $(GUESTS)); do echo "xl create /etc/xen/guest$$i.cfg"; done; \
 	  echo 'xl list'; } > $@
 	chmod 0755 $@
 $(GK_DOM0_FILES)/guest%.cfg:
 	@mkdir -p $(@D)
 	printf 'name = "guest%s"\nkernel = "/boot/guest-kernel-pv.elf"\nramdisk = "/boot/guest.cpio"\nextra = "console=hvc0"\nmemory = 16\n' $* > $@
-$(eval $(call userland_root,dom0-$(GUESTS),sh $(USER_TOOLS) xl,,\
-	$(GK_DOM0_FILES)/rc:/etc/rc $(GK_PV_ELF):/boot/guest-kernel-pv.elf \
+$(eval $(call userland_root,dom0-$(GUESTS),sh $(USER_TOOLS) xl xenstored xenconsoled,,\
+	$(GK_DOM0_FILES)/rc:/etc/rc $(GKT)/dom0.rc.shutdown:/etc/rc.shutdown \
+	$(GK_PV_ELF):/boot/guest-kernel-pv.elf \
 	$(GKT_OUT)/sh.cpio:/boot/guest.cpio \
 	$(foreach c,$(GK_GUEST_CFGS),$(c):/etc/xen/$(notdir $(c)))))
 

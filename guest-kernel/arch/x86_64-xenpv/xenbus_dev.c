@@ -20,6 +20,7 @@
 #include "arch.h"
 #include "uaccess.h"
 #include "uapi/fcntl.h"
+#include "uapi/poll.h"
 #include "xenbus.h"
 
 /* Requests a file may have in flight; a writer past it waits. */
@@ -367,6 +368,14 @@ static ssize_t xb_read(struct file *file, void *user_buf, size_t n)
 	return (ssize_t)done;
 }
 
+/* queue() and reply() wake pollers as they wake readers and writers. */
+static unsigned xb_poll(struct file *file)
+{
+	struct xb_file *f = file->priv;
+
+	return (f->head ? POLL_READABLE : 0) | (f->pending < MAX_PENDING ? POLL_WRITABLE : 0);
+}
+
 static int xb_open(struct file *file)
 {
 	struct xb_file *f = kzalloc(sizeof(*f));
@@ -417,5 +426,6 @@ const struct file_ops xenbus_dev_ops = {
 	.open = xb_open,
 	.read = xb_read,
 	.write = xb_write,
+	.poll = xb_poll,
 	.release = xb_release,
 };

@@ -16,6 +16,7 @@ struct sockaddr {
 
 #define AF_UNIX 1
 #define SOCK_STREAM 1
+#define SOCK_CLOEXEC 02000000
 #define MSG_NOSIGNAL 0x4000
 
 int socket(int domain, int type, int protocol);
