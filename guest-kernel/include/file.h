@@ -19,6 +19,14 @@ struct file_ops {
 	ssize_t (*getdents)(struct file *f, void *user_buf, size_t n);
 	/* NULL: not a terminal or other device with controls (ENOTTY). */
 	long (*ioctl)(struct file *f, unsigned cmd, unsigned long arg);
+	/* Devices: sets up f->priv as the device is opened. An error fails
+	 * the open; release still runs, and finds priv NULL. */
+	int (*open)(struct file *f);
+	/* What a read or write would find now, in poll(2)'s bits
+	 * (uapi/poll.h), without waiting; whoever changes that calls
+	 * wakeup(). NULL: never blocks (POLL_ALWAYS), as regular files,
+	 * directories and /dev/null. */
+	unsigned (*poll)(struct file *f);
 	/* Runs when the last reference goes. */
 	void (*release)(struct file *f);
 	bool seekable;

@@ -25,6 +25,10 @@ void proc_first_run(void);
  * at once or early, if a signal is pending. */
 int sleep_on(const void *chan);
 int sleep_until(uint64_t deadline);
+/* Sleep until any wakeup() at all, or the deadline (0: none), as sleep_on():
+ * for a caller that waits on several channels at once (poll) and rescans
+ * what it waits for after each wakeup, spurious ones included. */
+int sleep_on_any(uint64_t deadline);
 void wakeup(const void *chan);
 
 #endif

@@ -19,6 +19,7 @@ long sys_stat(const unsigned long *arg);
 long sys_fstat(const unsigned long *arg);
 long sys_lseek(const unsigned long *arg);
 long sys_ioctl(const unsigned long *arg);
+long sys_poll(const unsigned long *arg);
 long sys_dup(const unsigned long *arg);
 long sys_dup2(const unsigned long *arg);
 long sys_pipe(const unsigned long *arg);

@@ -14,6 +14,7 @@
 #include "lib.h"
 #include "sched.h"
 #include "uapi/fcntl.h"
+#include "uapi/poll.h"
 #include "uapi/termios.h"
 
 #define INPUT_MAX 256
@@ -133,6 +134,13 @@ static ssize_t console_write(struct file *f, const void *user_buf, size_t n)
 	return (ssize_t)done;
 }
 
+/* Output never waits. */
+static unsigned console_poll_ready(struct file *f)
+{
+	(void)f;
+	return POLL_WRITABLE | (committed || eof_pending ? POLL_READABLE : 0);
+}
+
 /* TCGETS sees the mode described above; TCSETS picks one by ICANON alone
  * (the other flags are what they are: echo and erase go with ICANON). */
 static long console_ioctl(struct file *f, unsigned cmd, unsigned long arg)
@@ -163,4 +171,5 @@ const struct file_ops console_ops = {
 	.read = console_read,
 	.write = console_write,
 	.ioctl = console_ioctl,
+	.poll = console_poll_ready,
 };

@@ -17,6 +17,7 @@
 #include "sched.h"
 #include "signal.h"
 #include "uapi/fcntl.h"
+#include "uapi/poll.h"
 
 #define PIPE_SIZE PAGE_SIZE
 /* POSIX's PIPE_BUF: writes up to this size are never interleaved with others. */
@@ -147,6 +148,23 @@ static ssize_t pipe_write(struct file *f, const void *user_buf, size_t n)
 	return done ? (ssize_t)done : rc;
 }
 
+/* As Linux's: end of file shows as POLLHUP, and a lost reader as POLLERR
+ * beside whatever room is left. Any room is POLLOUT, though a write of
+ * more than that, up to PIPE_ATOMIC, still waits for all of it. */
+static unsigned poll_read_end(struct file *f)
+{
+	struct pipe *p = f->priv;
+
+	return (p->len ? POLL_READABLE : 0) | (p->writer ? 0 : POLLHUP);
+}
+
+static unsigned poll_write_end(struct file *f)
+{
+	struct pipe *p = f->priv;
+
+	return (p->len < PIPE_SIZE ? POLL_WRITABLE : 0) | (p->reader ? 0 : POLLERR);
+}
+
 static void end_closed(struct pipe *p)
 {
 	wakeup(p);
@@ -172,11 +190,13 @@ static void release_write_end(struct file *f)
 
 static const struct file_ops read_end_ops = {
 	.read = pipe_read,
+	.poll = poll_read_end,
 	.release = release_read_end,
 };
 
 static const struct file_ops write_end_ops = {
 	.write = pipe_write,
+	.poll = poll_write_end,
 	.release = release_write_end,
 };
 

@@ -20,6 +20,8 @@ static bool need_resched;
 static struct proc *switched_from;
 /* Time spent waiting in arch_idle(): what /proc/uptime calls idle. */
 static uint64_t idle_ns;
+/* The channel of sleep_on_any(), which every wakeup() wakes as well. */
+static const char any_chan;
 
 void sched_init(void)
 {
@@ -125,21 +127,31 @@ void wakeup(const void *chan)
 	for (unsigned i = 0; i < NPROC; i++) {
 		struct proc *p = proc_table_slot(i);
 
-		if (p->state == PROC_SLEEPING && p->wait_chan == chan)
+		if (p->state == PROC_SLEEPING && (p->wait_chan == chan || p->wait_chan == &any_chan))
 			p->state = PROC_RUNNABLE;
 	}
+}
+
+static int sleep_on_until(const void *chan, uint64_t deadline)
+{
+	int rc;
+
+	current->wake_at = deadline;
+	rc = sleep_on(chan);
+	current->wake_at = 0;
+	return rc;
 }
 
 /* Timed sleepers wait on their own proc; exit wakes that channel too (a
  * parent's, init's), so callers loop until their deadline. */
 int sleep_until(uint64_t deadline)
 {
-	int rc;
+	return sleep_on_until(current, deadline);
+}
 
-	current->wake_at = deadline;
-	rc = sleep_on(current);
-	current->wake_at = 0;
-	return rc;
+int sleep_on_any(uint64_t deadline)
+{
+	return sleep_on_until(&any_chan, deadline);
 }
 
 void sched_wake_sleepers(uint64_t now)

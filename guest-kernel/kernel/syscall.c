@@ -11,6 +11,7 @@ static const syscall_fn table[] = {
 	[SYS_close] = sys_close,
 	[SYS_stat] = sys_stat,
 	[SYS_fstat] = sys_fstat,
+	[SYS_poll] = sys_poll,
 	[SYS_lseek] = sys_lseek,
 	[SYS_mmap] = sys_mmap,
 	[SYS_munmap] = sys_munmap,

@@ -12,6 +12,7 @@
 #define SYS_close 3
 #define SYS_stat 4
 #define SYS_fstat 5
+#define SYS_poll 7
 #define SYS_lseek 8
 #define SYS_mmap 9
 #define SYS_munmap 11

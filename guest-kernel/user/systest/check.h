@@ -32,6 +32,7 @@ void test_files(void);
 void test_dirs(void);
 void test_exec(void);
 void test_pipes(void);
+void test_poll(void);
 void test_signals(void);
 void test_handlers(void);
 void test_sigframe(void);

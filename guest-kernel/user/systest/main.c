@@ -26,6 +26,7 @@ int main(int argc, char **argv)
 	check_section("dirs", test_dirs);
 	check_section("exec", test_exec);
 	check_section("pipes", test_pipes);
+	check_section("poll", test_poll);
 	check_section("signals", test_signals);
 	check_section("handlers", test_handlers);
 	check_section("sigframe", test_sigframe);

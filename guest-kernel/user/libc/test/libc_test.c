@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,6 +241,26 @@ static void test_time(void)
 	CHECK(strcmp(num, "2.500 1099511627776") == 0);
 }
 
+/* poll()'s structure and bits reach Linux as they are; a closed
+ * descriptor's EBADF shows as POLLNVAL, EFAULT through errno. */
+static void test_poll(void)
+{
+	struct pollfd p[2];
+	int fds[2];
+
+	CHECK(pipe(fds) == 0);
+	p[0] = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+	p[1] = (struct pollfd){ .fd = fds[1], .events = POLLOUT };
+	CHECK(poll(p, 2, 0) == 1 && p[0].revents == 0 && p[1].revents == POLLOUT);
+	CHECK(write(fds[1], "x", 1) == 1);
+	CHECK(poll(p, 1, -1) == 1 && p[0].revents == POLLIN);
+	close(fds[1]);
+	CHECK(poll(p, 1, 0) == 1 && p[0].revents == (POLLIN | POLLHUP));
+	close(fds[0]);
+	CHECK(poll(p, 1, 0) == 1 && p[0].revents == POLLNVAL);
+	CHECK(poll((struct pollfd *)16, 1, 0) == -1 && errno == EFAULT);
+}
+
 /* The kernel log may be closed to this user (kernel.dmesg_restrict): EPERM,
  * which has one number on both sides, still shows the glue's result. */
 static void test_klog(void)
@@ -269,6 +290,7 @@ int main(int argc, char **argv)
 	test_signals();
 	test_memory();
 	test_time();
+	test_poll();
 	test_klog();
 
 	unlink("f");
