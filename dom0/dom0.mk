@@ -61,9 +61,13 @@ xenstore-test: $(XENSTORED_HOST) $(XS_CLIENT)
 DOM0_USER_SRCS := $(wildcard dom0/libxenctrl/*.c dom0/xl/xl*.c dom0/libxenguest/*.c \
 	dom0/libxenguest/env/*.c) $(XL_CONFIG_SRCS)
 DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(wildcard dom0/libxenctrl/*.c)
+# The guest kernel's /dev/xen/evtchn, tested from dom0's userland.
+EVTCHN_TEST_SRCS := dom0/test/evtchn_test.c
 $(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
 	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl -Idom0/libxenguest/env \
 	-Idom0/libxenguest/include -iquote guest-kernel/user/libc
-$(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
+$(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o) \
+	$(EVTCHN_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))
+$(eval $(call user_program,evtchn_test,$(EVTCHN_TEST_SRCS)))

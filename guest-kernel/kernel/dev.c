@@ -43,12 +43,18 @@ void dev_init(void)
 int dev_open(struct rnode *n, int flags, struct file **out)
 {
 	const struct device *d;
+	int rc;
 
 	for (unsigned i = 0; (d = device_at(i)); i++) {
 		if (d->number != n->rdev)
 			continue;
 		*out = file_alloc(d->ops, n, flags);
-		return *out ? 0 : -ENOMEM;
+		if (!*out)
+			return -ENOMEM;
+		rc = d->ops->open ? d->ops->open(*out) : 0;
+		if (rc)
+			file_put(*out);
+		return rc;
 	}
 	return -ENXIO;
 }

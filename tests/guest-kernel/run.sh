@@ -62,6 +62,7 @@ XL_INPUT=(
 	'xl pause dom0; echo xl: bad id status $?'
 	'xl frobnicate; echo xl: usage status $?'
 	'privcmd_test; echo xl: privcmd_test status $?'
+	'evtchn_test; echo xl: evtchn_test status $?'
 	'xl create /etc/xen/guest.cfg > /tmp/c; echo xl: create status $?'
 	'xl list'
 	'xl destroy 2; echo xl: destroy 2 status $?'

@@ -13,7 +13,6 @@
  * goes to the frame's err[] entry. The older MMAP ioctls (superseded in
  * Linux's libxc) are not implemented: -ENOSYS.
  */
-#include "dev.h"
 #include "errno.h"
 #include "file.h"
 #include "hypercall.h"
@@ -108,16 +107,4 @@ static long privcmd_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 	}
 }
 
-static const struct file_ops privcmd_ops = { .ioctl = privcmd_ioctl, .maps_pages = true };
-
-/* A misc device (major 10) as on Linux, where its minor is dynamic. */
-static const struct device dom0_devices[] = {
-	{ "xen/privcmd", DEV_NUMBER(10, 62), 0600, &privcmd_ops },
-	{ 0 },
-};
-
-/* Only domain 0 may make privileged hypercalls: a domU gets no node. */
-const struct device *arch_devices(void)
-{
-	return xen_start.flags & SIF_INITDOMAIN ? dom0_devices : dom0_devices + 1;
-}
+const struct file_ops privcmd_ops = { .ioctl = privcmd_ioctl, .maps_pages = true };
