@@ -162,20 +162,39 @@ static bool check_loopback(int fa, int fb, int *pa, int *pb)
 	return a > 0 && b > 0;
 }
 
-/* A blocking read sleeps until a child's NOTIFY through the shared file. */
-static void check_blocking(int fa, int fb, int a, int b)
+/* A child that sends on port through fd (a shared file) after a while. */
+static pid_t notify_later(int fd, int port)
 {
-	uint32_t port = 0;
-	int status = -1;
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		nap_ms(20);
-		_exit(notify(fb, b) == 0 ? 0 : 1);
+		_exit(notify(fd, port) == 0 ? 0 : 1);
 	}
+	return pid;
+}
+
+static int exited_ok(pid_t pid)
+{
+	int status = -1;
+
+	return waitpid(pid, &status, 0) == pid && status == 0;
+}
+
+/* A blocking read, and a poll with no timeout, sleep until the event. */
+static void check_blocking(int fa, int fb, int a, int b)
+{
+	uint32_t port = 0;
+	pid_t pid = notify_later(fb, b);
+
 	EXPECT(read(fa, &port, sizeof(port)) == 4 && port == (uint32_t)a,
-	       "a blocking read of a waits for the other end's NOTIFY");
-	EXPECT(waitpid(pid, &status, 0) == pid && status == 0, "the child's NOTIFY on b was 0");
+	       "a blocking read of a waits for a child's NOTIFY on b");
+	EXPECT(exited_ok(pid), "the child's NOTIFY was 0");
+	pid = notify_later(fb, b);
+	EXPECT(write_port(fa, a) == 4 && poll_in(fa, -1) == POLLIN &&
+		       read(fa, &port, sizeof(port)) == 4 && port == (uint32_t)a,
+	       "so does a poll of a with no timeout");
+	EXPECT(exited_ok(pid), "the child's NOTIFY was 0");
 }
 
 /* Whole ports only: fewer than 4 bytes read nothing (0, as on Linux). */
