@@ -64,15 +64,19 @@ DOM0_USER_SRCS := $(LIBXENCTRL_SRCS) $(LIBXENSTORE_SRCS) $(wildcard dom0/xl/xl*.
 XENSTORED_USER_SRCS := $(wildcard dom0/xenstored/*.c dom0/xenstored/xen/*.c) \
 	dom0/libxenstore/xs_lib.c $(LIBXENCTRL_SRCS)
 DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(LIBXENCTRL_SRCS)
+# The guest kernel's /dev/xen/evtchn, tested from dom0's userland.
+EVTCHN_TEST_SRCS := dom0/test/evtchn_test.c
 $(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
 	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl -Idom0/libxenguest/env \
 	-Idom0/libxenguest/include -Idom0/libxenstore/include -Iring-buffers \
 	-iquote guest-kernel/user/libc
 $(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o) \
-	$(XENSTORED_USER_SRCS:%.c=$(USER_OBJ)/%.o)): | $(BUILD)/include/xen
+	$(XENSTORED_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(EVTCHN_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): \
+	| $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
 $(eval $(call user_program,xenstored,$(XENSTORED_USER_SRCS)))
 XENCONSOLED_SRCS := $(wildcard dom0/xenconsoled/*.c) $(LIBXENSTORE_SRCS) $(LIBXENCTRL_SRCS)
 $(XENCONSOLED_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
 $(eval $(call user_program,xenconsoled,$(XENCONSOLED_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))
+$(eval $(call user_program,evtchn_test,$(EVTCHN_TEST_SRCS)))

@@ -33,19 +33,17 @@ static long new_port(struct domain *d, struct evtchn ch)
 	return port;
 }
 
+/* As on Xen, DOMID_SELF names the caller, not the port's domain, and the
+ * remote domain need not exist (yet): binding is what checks it. */
 static long alloc_unbound(struct domain *self, struct evtchn_alloc_unbound *a)
 {
-	struct domain *d, *remote;
+	domid_t remote = a->remote_dom == DOMID_SELF ? self->domain_id : a->remote_dom;
+	struct domain *d;
 	long rc = lookup(self, a->dom, &d);
 
 	if (rc)
 		return rc;
-	/* As on Xen, DOMID_SELF names the caller, not the port's domain. */
-	remote = a->remote_dom == DOMID_SELF ? self : domain_by_id(a->remote_dom);
-	if (!remote)
-		return -ESRCH;
-	rc = new_port(d, (struct evtchn){ .state = EVTCHNSTAT_unbound,
-					  .remote_dom = remote->domain_id });
+	rc = new_port(d, (struct evtchn){ .state = EVTCHNSTAT_unbound, .remote_dom = remote });
 	if (rc >= 0)
 		a->port = rc;
 	return rc < 0 ? rc : 0;

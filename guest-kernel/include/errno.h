@@ -28,6 +28,7 @@
 #define EINVAL 22
 #define EMFILE 24
 #define ENOTTY 25
+#define EFBIG 27
 #define ENOSPC 28
 #define ESPIPE 29
 #define EROFS 30
@@ -37,5 +38,6 @@
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define EISCONN 106
+#define ENOTCONN 107
 
 #endif

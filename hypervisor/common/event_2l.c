@@ -50,6 +50,12 @@ bool evtchn_2l_unmask(struct shared_info *s, struct vcpu_info *vi, unsigned int 
 	return raise_upcall(vi, port);
 }
 
+void evtchn_2l_clear_pending(struct shared_info *s, unsigned int port)
+{
+	__atomic_fetch_and(&s->evtchn_pending[port / BITS_PER_WORD],
+			   ~((xen_ulong_t)1 << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
+}
+
 bool evtchn_2l_is_pending(const struct shared_info *s, unsigned int port)
 {
 	return test_bit(&s->evtchn_pending[port / BITS_PER_WORD], port % BITS_PER_WORD);

@@ -16,7 +16,9 @@ int evtchn_alloc_port(struct domain *d)
 }
 
 /* Closing one end of an interdomain channel leaves the other unbound,
- * waiting for this domain again, as on Xen. Called with event_lock. */
+ * waiting for this domain again, as on Xen. The port's pending bit goes
+ * too, as Xen's free_evtchn() clears it, so that the port's next binding
+ * starts without the old one's event. Called with event_lock. */
 void evtchn_free_port(struct domain *d, unsigned int port)
 {
 	struct evtchn *ch = &d->evtchn[port];
@@ -34,6 +36,7 @@ void evtchn_free_port(struct domain *d, unsigned int port)
 		}
 	}
 	*ch = (struct evtchn){ .state = EVTCHNSTAT_closed };
+	evtchn_2l_clear_pending(d->shared_info, port);
 }
 
 static bool polls_port(const struct vcpu *v, unsigned int port)

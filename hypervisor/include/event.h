@@ -11,6 +11,7 @@
  * an upcall pending that it did not have before (it needs a kick). */
 bool evtchn_2l_set_pending(struct shared_info *s, struct vcpu_info *vi, unsigned int port);
 bool evtchn_2l_unmask(struct shared_info *s, struct vcpu_info *vi, unsigned int port);
+void evtchn_2l_clear_pending(struct shared_info *s, unsigned int port);
 bool evtchn_2l_is_pending(const struct shared_info *s, unsigned int port);
 
 struct domain;

@@ -62,13 +62,15 @@ XL_INPUT=(
 	'xl pause dom0; echo xl: bad id status $?'
 	'xl frobnicate; echo xl: usage status $?'
 	'privcmd_test; echo xl: privcmd_test status $?'
+	'evtchn_test; echo xl: evtchn_test status $?'
 	'xl create /etc/xen/guest.cfg > /tmp/c; echo xl: create status $?'
 	'xl list'
 	'xl destroy 2; echo xl: destroy 2 status $?'
 	'xl create -c /etc/xen/guest.cfg; echo xl: create -c status $?'
 	'xl destroy 3; echo xl: destroy 3 status $?'
 	'xl create /etc/xen/shell.cfg; xl console 4'
-	'echo guest: typed into domain 4'
+	# A domU has event channels but no privcmd.
+	'ls /dev/xen/evtchn /dev/xen/privcmd; echo guest: typed into domain 4'
 	# Ctrl-] detaches: dom0's prompt follows.
 	$'\x1d'
 	'xl console 9; echo xl: console 9 status $?'
@@ -98,7 +100,7 @@ declare -A ROOT=([run]=dom0-3)
 declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
 declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 '
-	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4')
+	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file')
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.

@@ -69,11 +69,11 @@ $(eval $(call userland_root,systest,systest hello))
 $(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
 # A domU's root for xl create: init runs hello as /etc/rc, then powers off.
 $(eval $(call userland_root,domu,true,hello))
-# The xl test's root (run.sh): the shell's, xenstored (which dom0.rc
-# starts; dom0.rc.shutdown shuts guests down at poweroff), privcmd's own
-# test, and guests for xl create and xl console: their configs, the PV
-# kernel, the root above and the shell's.
-$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstored xenconsoled privcmd_test,,\
+# The xl test's root (run.sh): the shell's, xenstored and xenconsoled
+# (which dom0.rc starts; dom0.rc.shutdown shuts guests down at poweroff),
+# privcmd's and evtchn's own tests, and guests for xl create and xl
+# console: their configs, the PV kernel, the root above and the shell's.
+$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstored xenconsoled privcmd_test evtchn_test,,\
 	$(GKT)/dom0.rc:/etc/rc $(GKT)/dom0.rc.shutdown:/etc/rc.shutdown \
 	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GKT)/shell.cfg:/etc/xen/shell.cfg \
 	$(GK_PV_ELF):/boot/guest-kernel-pv.elf $(GKT_OUT)/domu.cpio:/boot/domu.cpio \

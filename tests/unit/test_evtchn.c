@@ -1,4 +1,5 @@
-/* common/evtchn.c: closing a port undoes its binding where it was made. */
+/* common/evtchn.c: closing a port undoes its binding where it was made,
+ * and its pending event. */
 #include "domain.h"
 #include "event.h"
 #include "support.h"
@@ -66,6 +67,18 @@ START_TEST(closing_a_per_vcpu_virq_frees_it_on_its_vcpu)
 }
 END_TEST
 
+/* As Xen's free_evtchn(): the port's next binding starts without it. */
+START_TEST(closing_a_port_clears_its_pending_bit)
+{
+	unsigned port = bind(VIRQ_DOM_EXC, 0, 0);
+
+	evtchn_set_pending(&dom, port);
+	ck_assert(evtchn_2l_is_pending(&shared, port));
+	evtchn_free_port(&dom, port);
+	ck_assert(!evtchn_2l_is_pending(&shared, port));
+}
+END_TEST
+
 Suite *unit_suite(void)
 {
 	Suite *s = suite_create("evtchn");
@@ -74,6 +87,7 @@ Suite *unit_suite(void)
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, closing_a_moved_global_virq_frees_it_on_vcpu0);
 	tcase_add_test(tc, closing_a_per_vcpu_virq_frees_it_on_its_vcpu);
+	tcase_add_test(tc, closing_a_port_clears_its_pending_bit);
 	suite_add_tcase(s, tc);
 	return s;
 }

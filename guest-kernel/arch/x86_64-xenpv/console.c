@@ -33,9 +33,7 @@ void console_map_ring(void)
 /* Before the backend binds its end, Xen drops the notification. */
 static void notify_backend(void)
 {
-	struct evtchn_send send = { .port = xen_start.console.domU.evtchn };
-
-	HYPERVISOR_event_channel_op(EVTCHNOP_send, &send);
+	event_send(xen_start.console.domU.evtchn);
 }
 
 /* Output waits for room rather than being dropped: the backend catches up. */

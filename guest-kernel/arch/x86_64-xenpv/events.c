@@ -10,14 +10,18 @@
 #include "xenpv.h"
 
 #define BITS_PER_WORD (8 * sizeof(xen_ulong_t))
-#define NR_PORTS (sizeof(((shared_info_t *)0)->evtchn_pending) * 8)
+#define WORD_OF(port) ((port) / BITS_PER_WORD)
+#define BIT_OF(port) ((xen_ulong_t)1 << ((port) % BITS_PER_WORD))
 
 extern char shared_info_page[];
 void event_callback(void), failsafe_callback(void), syscall_callback(void);
 
 shared_info_t *const shared_info = (shared_info_t *)shared_info_page;
 
-static void (*handlers[NR_PORTS])(void);
+static struct {
+	event_handler_fn *fn;
+	void *arg;
+} handlers[EVENT_PORTS];
 
 /* start_info gives only its machine address; it goes over a page of ours. */
 void map_shared_info(void)
@@ -52,22 +56,64 @@ void events_init(void)
 	register_callback(CALLBACKTYPE_syscall, syscall_callback);
 }
 
-int event_bind_port(unsigned port, void (*fn)(void))
+void event_mask(unsigned port)
 {
-	if (port >= NR_PORTS)
-		return -EINVAL;
-	handlers[port] = fn;
-	__atomic_fetch_and(&shared_info->evtchn_mask[port / BITS_PER_WORD],
-			   ~((xen_ulong_t)1 << (port % BITS_PER_WORD)), __ATOMIC_SEQ_CST);
-	return 0;
+	__atomic_fetch_or(&shared_info->evtchn_mask[WORD_OF(port)], BIT_OF(port), __ATOMIC_SEQ_CST);
 }
 
-int event_bind_virq(unsigned virq, void (*fn)(void))
+static bool pending(unsigned port)
+{
+	return __atomic_load_n(&shared_info->evtchn_pending[WORD_OF(port)], __ATOMIC_SEQ_CST) &
+	       BIT_OF(port);
+}
+
+/* An event that came while the port was masked is still pending: it is
+ * raised again here, as Linux's 2-level unmask does, and the upcall
+ * follows as soon as events are unmasked (Xen checks on every return). */
+void event_unmask(unsigned port)
+{
+	__atomic_fetch_and(&shared_info->evtchn_mask[WORD_OF(port)], ~BIT_OF(port),
+			   __ATOMIC_SEQ_CST);
+	if (!pending(port))
+		return;
+	__atomic_fetch_or(&vcpu()->evtchn_pending_sel, (xen_ulong_t)1 << WORD_OF(port),
+			  __ATOMIC_SEQ_CST);
+	vcpu()->evtchn_upcall_pending = 1;
+}
+
+void event_handle(unsigned port, event_handler_fn *fn, void *arg)
+{
+	handlers[port].fn = fn;
+	handlers[port].arg = arg;
+	event_unmask(port);
+}
+
+int event_bind_virq(unsigned virq, event_handler_fn *fn, void *arg)
 {
 	struct evtchn_bind_virq bind = { .virq = virq, .vcpu = 0 };
 	long rc = HYPERVISOR_event_channel_op(EVTCHNOP_bind_virq, &bind);
 
-	return rc ? (int)rc : event_bind_port(bind.port, fn);
+	if (rc)
+		return (int)rc;
+	event_handle(bind.port, fn, arg);
+	return (int)bind.port;
+}
+
+/* Xen clears the port's pending bit as it frees it. */
+void event_close(unsigned port)
+{
+	struct evtchn_close close = { .port = port };
+
+	event_mask(port);
+	handlers[port].fn = NULL;
+	HYPERVISOR_event_channel_op(EVTCHNOP_close, &close);
+}
+
+long event_send(unsigned port)
+{
+	struct evtchn_send send = { .port = port };
+
+	return HYPERVISOR_event_channel_op(EVTCHNOP_send, &send);
 }
 
 static void dispatch_word(unsigned word)
@@ -79,10 +125,10 @@ static void dispatch_word(unsigned word)
 		unsigned port = word * BITS_PER_WORD + bit;
 
 		ready &= ready - 1;
-		__atomic_fetch_and(&shared_info->evtchn_pending[word],
-				   ~((xen_ulong_t)1 << bit), __ATOMIC_SEQ_CST);
-		if (handlers[port])
-			handlers[port]();
+		__atomic_fetch_and(&shared_info->evtchn_pending[word], ~BIT_OF(port),
+				   __ATOMIC_SEQ_CST);
+		if (handlers[port].fn)
+			handlers[port].fn(port, handlers[port].arg);
 		else
 			printk("event on unbound port %u\n", port);
 	}

@@ -13,7 +13,6 @@
  * goes to the frame's err[] entry. The older MMAP ioctls (superseded in
  * Linux's libxc) are not implemented: -ENOSYS.
  */
-#include "dev.h"
 #include "errno.h"
 #include "file.h"
 #include "hypercall.h"
@@ -107,20 +106,4 @@ static long privcmd_ioctl(struct file *f, unsigned cmd, unsigned long arg)
 	}
 }
 
-static const struct file_ops privcmd_ops = { .ioctl = privcmd_ioctl, .maps_pages = true };
-
-/* Misc devices (major 10) as on Linux, where their minors are dynamic.
- * Only domain 0 may make privileged hypercalls or serve xenstore: a domU
- * gets the nodes from DOMU_FIRST on. */
-static const struct device devices[] = {
-	{ "xen/privcmd", DEV_NUMBER(10, 62), 0600, &privcmd_ops, NULL },
-	{ "xen/xenbus_backend", DEV_NUMBER(10, 60), 0600, &xenbus_backend_ops, NULL },
-#define DOMU_FIRST 2
-	{ "xen/xenbus", DEV_NUMBER(10, 61), 0600, &xenbus_dev_ops, xenbus_start },
-	{ 0 },
-};
-
-const struct device *arch_devices(void)
-{
-	return xen_start.flags & SIF_INITDOMAIN ? devices : devices + DOMU_FIRST;
-}
+const struct file_ops privcmd_ops = { .ioctl = privcmd_ioctl, .maps_pages = true };

@@ -70,10 +70,11 @@ uint64_t arch_realtime_ns(void)
 }
 
 /* A late tick is not made up for: the next one is a period from now. */
-static void timer_event(void)
+static void timer_event(unsigned port, void *arg)
 {
 	uint64_t now = system_time();
 
+	(void)port, (void)arg;
 	deadline = deadline + period > now ? deadline + period : now + period;
 	HYPERVISOR_set_timer_op(deadline);
 	tick_fn();
@@ -87,8 +88,8 @@ void arch_timer_start(uint64_t period_ns, void (*tick)(void))
 	tick_fn = tick;
 	/* Xen may start a vCPU with a periodic timer of its own; ours is one-shot. */
 	HYPERVISOR_vcpu_op(VCPUOP_stop_periodic_timer, 0, NULL);
-	rc = event_bind_virq(VIRQ_TIMER, timer_event);
-	if (rc)
+	rc = event_bind_virq(VIRQ_TIMER, timer_event, NULL);
+	if (rc < 0)
 		panic("cannot bind VIRQ_TIMER: error %d", rc);
 	deadline = system_time() + period;
 	HYPERVISOR_set_timer_op(deadline);

@@ -47,12 +47,6 @@ static struct {
 } in;
 static size_t in_len;
 
-static void notify(void)
-{
-	struct evtchn_send send = { .port = port };
-
-	HYPERVISOR_event_channel_op(EVTCHNOP_send, &send);
-}
 
 static void fail(const char *why)
 {
@@ -175,11 +169,13 @@ static void service(void)
 		moved = true;
 	dispatching = false;
 	if (moved)
-		notify();
+		event_send(port);
 }
 
-static void xenbus_event(void)
+static void xenbus_event(unsigned p, void *arg)
 {
+	(void)p;
+	(void)arg;
 	service();
 }
 
@@ -297,11 +293,12 @@ void xenbus_start(void)
 	bool dom0 = xen_start.flags & SIF_INITDOMAIN;
 	uint32_t p = dom0 ? offer_own_ring() : map_domu_ring();
 
-	if (!p || event_bind_port(p, xenbus_event)) {
+	if (!p) {
 		printk("xenbus: no xenstore ring\n");
 		return;
 	}
 	port = p;
+	event_handle(p, xenbus_event, NULL);
 	if (!dom0)
 		control_start();
 }

@@ -55,15 +55,31 @@ void traps_init(void);
 void clock_init(void);
 void map_shared_info(void);
 void console_map_ring(void);
+
+/* Event channels (events.c): the 2-level ABI's 4096 ports. A port's
+ * handler runs in the upcall, events masked, after its pending bit is
+ * cleared. */
+#define EVENT_PORTS EVTCHN_2L_NR_CHANNELS
+typedef void event_handler_fn(unsigned port, void *arg);
 void events_init(void);
-int event_bind_virq(unsigned virq, void (*fn)(void));
-/* A port already bound (one the builder made, or alloc_unbound's). */
-int event_bind_port(unsigned port, void (*fn)(void));
+/* Events on port go to fn(port, arg) from now on; the port is unmasked. */
+void event_handle(unsigned port, event_handler_fn *fn, void *arg);
+/* The port bound to virq on vCPU 0 and handled by fn, or Xen's -errno. */
+int event_bind_virq(unsigned virq, event_handler_fn *fn, void *arg);
+void event_mask(unsigned port);
+void event_unmask(unsigned port);
+long event_send(unsigned port);
+/* Masks port, forgets its handler and closes it (EVTCHNOP_close). */
+void event_close(unsigned port);
 /* The frame mfn of domain dom (or DOMID_SELF) at va, at once, so that
  * Xen's verdict is known; marked foreign, so never freed or shared. */
 int map_frame(struct arch_aspace *as, uintptr_t va, xen_pfn_t mfn, domid_t dom, bool writable);
 /* A domU's control/shutdown watch, once xenbus is up (control.c). */
 void control_start(void);
 void event_upcall(void);
+
+/* Devices (devices.c): privcmd.c's and evtchn.c's. */
+struct file_ops;
+extern const struct file_ops privcmd_ops, evtchn_ops;
 
 #endif

@@ -1,8 +1,8 @@
 /*
  * The Linux names <xen/sys/privcmd.h> (Linux's interface to privcmd, as
  * Debian's libxen-dev ships it) declares its structures with, and the
- * ioctl encoding its command numbers use (asm-generic/ioctl.h), for a
- * kernel that has no Linux headers.
+ * ioctl encoding its and <xen/sys/evtchn.h>'s command numbers use
+ * (asm-generic/ioctl.h), for a kernel that has no Linux headers.
  */
 #ifndef PV_LINUX_TYPES_H
 #define PV_LINUX_TYPES_H
