@@ -215,8 +215,12 @@ void domain_destroy(struct domain *d)
 	spin_unlock(&event_lock);
 	d->dying = true;
 	d->tot_pages = d->orphans = domain_release_frames(d->domain_id);
+	/* As Xen's domain_kill(): the toolstack hears of a dying domain at
+	 * once, so that its daemons let go of the frames they still map. */
 	if (!d->orphans)
 		domain_gone(d);
+	else
+		notify_toolstack();
 	spin_unlock(&mm_lock);
 }
 

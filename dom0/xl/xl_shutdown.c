@@ -33,19 +33,20 @@ static int all_guests(xc_interface *xch, struct targets *t)
 		return -1;
 	}
 	for (int i = 0; i < n; i++)
-		t->domid[t->n++] = info[i].domain;
+		if (!(info[i].flags & XEN_DOMINF_dying))
+			t->domid[t->n++] = info[i].domain;
 	return 0;
 }
 
-/* Gone, or shut down (then destroyed here): the domain is done. */
+/* Gone or dying, or shut down (then destroyed here): the domain is done. */
 static bool done(xc_interface *xch, uint32_t domid)
 {
 	xc_domaininfo_t info;
+	bool there = xc_domain_getinfolist(xch, domid, 1, &info) == 1 && info.domain == domid;
 
-	if (xc_domain_getinfolist(xch, domid, 1, &info) == 1 && info.domain == domid &&
-	    !(info.flags & XEN_DOMINF_shutdown))
+	if (there && !(info.flags & (XEN_DOMINF_shutdown | XEN_DOMINF_dying)))
 		return false;
-	if (xc_domain_getinfolist(xch, domid, 1, &info) == 1 && info.domain == domid)
+	if (there && !(info.flags & XEN_DOMINF_dying))
 		xc_domain_destroy(xch, domid);
 	xl_store_forget(domid);
 	printf("xl: domain %u shut down\n", domid);
