@@ -4,10 +4,11 @@
 # (build/guest-kernel-pv.elf) as domain 0 on Xenith and on real Xen 4.17,
 # and the native build (build/guest-kernel-native.elf) on QEMU alone.
 # Types what the test asks for, then checks its one result line (or its
-# lines in NAME.expected, and any it MUST_SHOW) and how the machine went
-# down. Each test must also print the same lines on all. The tests of
-# dom0's toolstack (xl: xl's commands, guests made, a console attached;
-# run: make run's root with its three guests) run on the hypervisors only.
+# lines in NAME.expected, any it MUST_SHOW, and its own CHECK) and how the
+# machine went down. Each test must also print the same lines on all. The
+# tests of dom0's toolstack (xl: xl's commands, guests made, a console
+# attached; run: make run's root with its three guests, each console
+# visited) run on the hypervisors only.
 #
 #   tests/guest-kernel/run.sh [--hv xenith|xen|native] [TEST...]
 #
@@ -91,14 +92,43 @@ XL_INPUT=(
 	'xl destroy 4; echo xl: destroy 4 status $?'
 	'poweroff'
 )
+# free's Mem line in a 16 MiB guest; Ctrl-] at the guest's prompt, and
+# dom0's free shows its 256 MiB: dom0's shell is back.
+IN_GUEST='expect ^Mem: +16384 '
+DETACH=($'\x1d' free 'expect ^Mem: +262144 ')
 # make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the
-# shell. One is destroyed: Xen no longer knows it, xl forgets it, and the
-# others carry on (the xl test types into a guest's console).
+# shell. Each guest's console in turn: the guest keeps a name in its own
+# /tmp, and its free shows a 16 MiB machine, not dom0. One guest is
+# destroyed: Xen no longer knows it, xl forgets it, its memory is free
+# again (CHECK: xl info before and after), and the other two still answer
+# through their consoles with the names they were given.
 RUN_INPUT=(
 	'xl list; echo run: list status $?'
+	'xl console 1'
+	'send echo run: guest 1 > /tmp/name; free'
+	"$IN_GUEST"
+	"${DETACH[@]}"
+	'xl console 2'
+	'send echo run: guest 2 > /tmp/name; free'
+	"$IN_GUEST"
+	"${DETACH[@]}"
+	'xl console 3'
+	'send echo run: guest 3 > /tmp/name; free'
+	"$IN_GUEST"
+	"${DETACH[@]}"
+	'xl info'
 	'xl destroy 2; echo run: destroy 2 status $?'
+	'xl info'
 	'xl pause 2; echo run: pause 2 status $?; xl console 2; echo run: console 2 status $?'
 	'xl pause 1; echo run: pause 1 status $?; xl unpause 1; echo run: unpause 1 status $?'
+	'xl console 1'
+	'send cat /tmp/name'
+	'expect ^run: guest 1'
+	"${DETACH[@]}"
+	'xl console 3'
+	'send cat /tmp/name'
+	'expect ^run: guest 3'
+	"${DETACH[@]}"
 	'xl list'
 	'poweroff'
 )
@@ -115,6 +145,8 @@ declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
 declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 '
 	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4')
+# A test's own check of its log: a function that prints what is wrong.
+declare -A CHECK=([run]=guest_memory_freed)
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
@@ -259,12 +291,25 @@ finish_boot() {
 	fi
 }
 
+# The run test's xl info before and after the destroy: free_memory (MiB)
+# grows by the guest's 16 MiB.
+guest_memory_freed() { # log
+	local free
+	mapfile -t free < <(LC_ALL=C sed -n 's/^free_memory *: \([0-9]*\).*/\1/p' "$1")
+	if [ "${#free[@]}" -ne 2 ]; then
+		echo "${#free[@]} free_memory lines, not 2 (before and after the destroy)"
+	elif [ $((free[1] - free[0])) -ne 16 ]; then
+		echo "free_memory ${free[0]} MiB before the destroy and ${free[1]} after, not 16 more"
+	fi
+}
+
 # Says what is wrong with the test's output, if anything.
 check_result() {
 	local test=$1 log=$2 expected=$EXPECTED_DIR/$1.expected verdict lines
 	while IFS= read -r pattern; do
 		[ -z "$pattern" ] || grep -Eqa "$pattern" "$log" || echo "no line matching '$pattern'"
 	done <<<"${MUST_SHOW[$test]:-}"
+	[ -z "${CHECK[$test]:-}" ] || "${CHECK[$test]}" "$log"
 	if [ -f "$expected" ]; then
 		diff -q "$expected" <(grep -a "^$test: " "$log" | tr -d '\r') >/dev/null ||
 			echo "its lines differ from $expected"
