@@ -3,13 +3,31 @@
 # (build/guest-kernel-tests/NAME.cpio): the PV build
 # (build/guest-kernel-pv.elf) as domain 0 on Xenith and on real Xen 4.17,
 # and the native build (build/guest-kernel-native.elf) on QEMU alone.
-# Types what the test prompts for, then checks its one result line (or its
-# lines in NAME.expected, and any it MUST_SHOW) and how the machine went
-# down. Each test must also print the same lines on all. The tests of
-# dom0's toolstack (xl: xl's commands, guests made, a console attached;
-# run: make run's root with its three guests) run on the hypervisors only.
+# Types what the test asks for, then checks its one result line (or its
+# lines in NAME.expected, any it MUST_SHOW, and its own CHECK) and how the
+# machine went down. Each test must also print the same lines on all. The
+# tests of dom0's toolstack (xl: xl's commands, guests made, a console
+# attached; run: make run's root with its three guests, each console
+# visited) run on the hypervisors only.
 #
 #   tests/guest-kernel/run.sh [--hv xenith|xen|native] [TEST...]
+#
+# A test's INPUT is a list of steps, taken in order, each looking only at
+# output that came after the last key typed (and after the line the last
+# expect matched):
+#   LINE         typed, with Enter, once the test's PROMPT shows
+#   expect RE    waits for RE
+#   send LINE    typed at once, with Enter: into a console just attached,
+#                since xl console N first shows what the guest printed
+#                before (its old prompt too), and only the output of what
+#                is typed tells that the guest has it
+# A lone control character is a key, typed without Enter (Ctrl-] leaves
+# xl console). RE is an extended regular expression matched against whole
+# lines, each ending in \r. The line the last key went into is left out:
+# it holds the echo of a line typed at a prompt, so that ^ anchors a
+# pattern to output that starts a line. A line sent into a console just
+# attached may be echoed on a line of its own: its pattern must not match
+# the line itself.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/qemu.sh
@@ -34,9 +52,8 @@ XENITH_POWEROFF=1
 NATIVE_IMAGE=$BUILD/guest-kernel-native.elf
 NATIVE_CMDLINE="console=com1"
 
-# What a test prompts for (an extended regular expression) and the lines
-# the harness types, one each time the prompt shows once more (Enter is
-# \r, as from a terminal).
+# What a test prompts for (an extended regular expression) and its steps
+# (above; Enter is \r, as from a terminal).
 SH_INPUT=(
 	'echo sh: hello | cat'
 	'echo sh: redirected > /tmp/f; echo sh: appended >> /tmp/f; cat < /tmp/f'
@@ -77,14 +94,43 @@ XL_INPUT=(
 	'xl destroy 4; echo xl: destroy 4 status $?'
 	'poweroff'
 )
+# free's Mem line in a 16 MiB guest; Ctrl-] at the guest's prompt, and
+# dom0's free shows its 256 MiB: dom0's shell is back.
+IN_GUEST='expect ^Mem: +16384 '
+DETACH=($'\x1d' free 'expect ^Mem: +262144 ')
 # make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the
-# shell. One is destroyed: Xen no longer knows it, xl forgets it, and the
-# others carry on (the xl test types into a guest's console).
+# shell. Each guest's console in turn: the guest keeps a name in its own
+# /tmp, and its free shows a 16 MiB machine, not dom0. One guest is
+# destroyed: Xen no longer knows it, xl forgets it, its memory is free
+# again (CHECK: xl info before and after), and the other two still answer
+# through their consoles with the names they were given.
 RUN_INPUT=(
 	'xl list; echo run: list status $?'
+	'xl console 1'
+	'send echo run: guest 1 > /tmp/name; free'
+	"$IN_GUEST"
+	"${DETACH[@]}"
+	'xl console 2'
+	'send echo run: guest 2 > /tmp/name; free'
+	"$IN_GUEST"
+	"${DETACH[@]}"
+	'xl console 3'
+	'send echo run: guest 3 > /tmp/name; free'
+	"$IN_GUEST"
+	"${DETACH[@]}"
+	'xl info'
 	'xl destroy 2; echo run: destroy 2 status $?'
+	'xl info'
 	'xl pause 2; echo run: pause 2 status $?; xl console 2; echo run: console 2 status $?'
 	'xl pause 1; echo run: pause 1 status $?; xl unpause 1; echo run: unpause 1 status $?'
+	'xl console 1'
+	'send cat /tmp/name'
+	'expect ^run: guest 1'
+	"${DETACH[@]}"
+	'xl console 3'
+	'send cat /tmp/name'
+	'expect ^run: guest 3'
+	"${DETACH[@]}"
 	'xl list'
 	'poweroff'
 )
@@ -101,6 +147,8 @@ declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
 declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 '
 	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file')
+# A test's own check of its log: a function that prints what is wrong.
+declare -A CHECK=([run]=guest_memory_freed)
 
 # The newlib userland's suite (guest-kernel/user/systest), whose result is
 # its summary line rather than the freestanding tests' RESULT line.
@@ -114,6 +162,11 @@ declare -A PASS=([systest]="^systest: [0-9]+ passed, 0 failed")
 passed=0
 failed=0
 outcome=
+stuck=
+# Where the output a step looks at starts, and the last line typed (for
+# the message of a step never taken).
+mark=0
+typed=
 
 usage() {
 	echo "usage: $0 [--hv xenith|xen|native] [TEST...]" >&2
@@ -154,20 +207,67 @@ type_line() {
 	fi
 }
 
-# Waits for the end (Xenith: QEMU exits; Xen: its message), typing the
-# test's input once its prompt shows. Never sleeps for the guest's sake.
+# The test's INPUT as steps of their own: a bare LINE waits for the prompt.
+steps_of() { # test array
+	local test=$1 entry entries
+	local -n out=$2
+	IFS=$'\r' read -ra entries <<<"${INPUT[$test]:-}"
+	out=()
+	for entry in "${entries[@]}"; do
+		case $entry in
+		"expect "* | "send "*) out+=("$entry") ;;
+		*) out+=("expect ${PROMPT[$test]}" "send $entry") ;;
+		esac
+	done
+}
+
+# The log from the byte before $mark: its first line, the one $mark falls
+# in, is never matched. A newline stands before the log's start.
+log_since_mark() {
+	if [ "$mark" -eq 0 ]; then
+		echo
+		cat "$1"
+	else
+		tail -c "+$mark" "$1"
+	fi
+}
+
+# True once RE matches a line that started after $mark; $mark then moves
+# into that line, so that the next step looks only past it. grep -b gives
+# each line's offset in log_since_mark's output, where 0 is the line left out.
+seen() { # re log
+	local at
+	at=$(log_since_mark "$2" | LC_ALL=C grep -Eab -- "$1" | cut -d: -f1 | grep -m1 -vx 0)
+	[ -n "$at" ] && mark=$((mark + at))
+}
+
+take_step() { # step log
+	case $1 in
+	"expect "*) seen "${1#expect }" "$2" ;;
+	"send "*)
+		mark=$(stat -c %s "$2")
+		typed=${1#send }
+		type_line "$typed"
+		;;
+	esac
+}
+
+# Waits for the end (Xenith: QEMU exits; Xen: its message), taking the
+# test's steps as their output shows; $stuck says what never did. Never
+# sleeps for the guest's sake.
 watch_boot() {
-	local hv=$1 test=$2 log=$3 deadline=$((SECONDS + TIMEOUT)) typed=0 input
-	local prompt=${PROMPT[$test]:-}
-	IFS=$'\r' read -ra input <<<"${INPUT[$test]:-}"
+	local hv=$1 test=$2 log=$3 deadline=$((SECONDS + TIMEOUT)) steps next=0
+	steps_of "$test" steps
+	mark=0 typed=
 	while kill -0 "$QEMU_PID" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
-		if [ "$typed" -lt "${#input[@]}" ] && [ "$(grep -caE "$prompt" "$log")" -gt "$typed" ]; then
-			type_line "${input[$typed]}"
-			typed=$((typed + 1))
-		fi
+		while [ "$next" -lt "${#steps[@]}" ] && take_step "${steps[next]}" "$log"; do
+			next=$((next + 1))
+		done
 		[ "$hv" = xen ] && grep -Eqa "$XEN_END" "$log" && break
 		sleep 0.1
 	done
+	stuck=
+	[ "$next" -ge "${#steps[@]}" ] || stuck="never saw '${steps[next]#expect }'${typed:+ after typing ${typed@Q}}"
 }
 
 finish_boot() {
@@ -193,12 +293,25 @@ finish_boot() {
 	fi
 }
 
+# The run test's xl info before and after the destroy: free_memory (MiB)
+# grows by the guest's 16 MiB.
+guest_memory_freed() { # log
+	local free
+	mapfile -t free < <(LC_ALL=C sed -n 's/^free_memory *: \([0-9]*\).*/\1/p' "$1")
+	if [ "${#free[@]}" -ne 2 ]; then
+		echo "${#free[@]} free_memory lines, not 2 (before and after the destroy)"
+	elif [ $((free[1] - free[0])) -ne 16 ]; then
+		echo "free_memory ${free[0]} MiB before the destroy and ${free[1]} after, not 16 more"
+	fi
+}
+
 # Says what is wrong with the test's output, if anything.
 check_result() {
 	local test=$1 log=$2 expected=$EXPECTED_DIR/$1.expected verdict lines
 	while IFS= read -r pattern; do
 		[ -z "$pattern" ] || grep -Eqa "$pattern" "$log" || echo "no line matching '$pattern'"
 	done <<<"${MUST_SHOW[$test]:-}"
+	[ -z "${CHECK[$test]:-}" ] || "${CHECK[$test]}" "$log"
 	if [ -f "$expected" ]; then
 		diff -q "$expected" <(grep -a "^$test: " "$log" | tr -d '\r') >/dev/null ||
 			echo "its lines differ from $expected"
@@ -236,6 +349,7 @@ run_test() {
 	watch_boot "$hv" "$test" "$log"
 	finish_boot "$hv" "$log"
 	problem=$(check_result "$test" "$log")
+	[ -z "$stuck" ] || problem="${problem:+$problem; }$stuck"
 	if [[ $outcome != "$expected"* ]]; then
 		problem="${problem:+$problem; }expected '$expected', got '$outcome'"
 	fi
