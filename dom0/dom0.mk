@@ -63,20 +63,27 @@ DOM0_USER_SRCS := $(LIBXENCTRL_SRCS) $(LIBXENSTORE_SRCS) $(wildcard dom0/xl/xl*.
 	dom0/libxenguest/*.c dom0/libxenguest/env/*.c) $(XL_CONFIG_SRCS)
 XENSTORED_USER_SRCS := $(wildcard dom0/xenstored/*.c dom0/xenstored/xen/*.c) \
 	dom0/libxenstore/xs_lib.c $(LIBXENCTRL_SRCS)
-DOM0_TEST_SRCS := dom0/libxenctrl/test/privcmd_test.c $(LIBXENCTRL_SRCS)
+DOM0_TEST_SRCS := dom0/test/privcmd_test.c dom0/test/check.c $(LIBXENCTRL_SRCS)
 # The guest kernel's /dev/xen/evtchn, tested from dom0's userland.
-EVTCHN_TEST_SRCS := dom0/test/evtchn_test.c
+EVTCHN_TEST_SRCS := dom0/test/evtchn_test.c dom0/test/check.c
+# xenstore from a domU: the guest kernel's /dev/xen/xenbus and dom0's xenstored.
+XENBUS_TEST_SRCS := dom0/test/xenbus_test.c dom0/test/check.c $(LIBXENSTORE_SRCS)
 $(USER_OBJ)/dom0/%.o: USER_CFLAGS += -I$(BUILD)/include -D__XEN_TOOLS__ \
 	-Idom0/libxenctrl/include -Idom0/libxenctrl -Idom0/xl -Idom0/libxenguest/env \
 	-Idom0/libxenguest/include -Idom0/libxenstore/include -Iring-buffers \
 	-iquote guest-kernel/user/libc
 $(sort $(DOM0_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(DOM0_TEST_SRCS:%.c=$(USER_OBJ)/%.o) \
-	$(XENSTORED_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(EVTCHN_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): \
+	$(XENSTORED_USER_SRCS:%.c=$(USER_OBJ)/%.o) $(EVTCHN_TEST_SRCS:%.c=$(USER_OBJ)/%.o) \
+	$(XENBUS_TEST_SRCS:%.c=$(USER_OBJ)/%.o)): \
 	| $(BUILD)/include/xen
 $(eval $(call user_program,xl,$(DOM0_USER_SRCS)))
 $(eval $(call user_program,xenstored,$(XENSTORED_USER_SRCS)))
 XENCONSOLED_SRCS := $(wildcard dom0/xenconsoled/*.c) $(LIBXENSTORE_SRCS) $(LIBXENCTRL_SRCS)
 $(XENCONSOLED_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
 $(eval $(call user_program,xenconsoled,$(XENCONSOLED_SRCS)))
+XENSTORE_CLIENT_SRCS := dom0/xenstore-client/xenstore.c $(LIBXENSTORE_SRCS)
+$(XENSTORE_CLIENT_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
+$(eval $(call user_program,xenstore,$(XENSTORE_CLIENT_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))
 $(eval $(call user_program,evtchn_test,$(EVTCHN_TEST_SRCS)))
+$(eval $(call user_program,xenbus_test,$(XENBUS_TEST_SRCS)))

@@ -2,9 +2,9 @@
  * /dev/xen/evtchn from dom0's userland, hostile calls included: each gets
  * Linux's answer or, passed through, Xen's. Two open files of dom0 make a
  * loopback channel (one binds an unbound port for dom0 itself, the other
- * binds to it) and send events both ways. Prints a line per check,
- * "evtchn_test: ok: WHAT" or "evtchn_test: FAIL line N: WHAT (errno E)",
- * then "evtchn_test: N passed, N failed"; exits 1 on any failure.
+ * binds to it) and send events both ways. Prints a line per failed check
+ * (check.h), then "evtchn_test: N passed, N failed"; exits 1 on any
+ * failure.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,8 +23,9 @@
 #include <xen/event_channel.h>
 #include <xen/sys/evtchn.h>
 
+#include "check.h"
+
 #define DEVICE "/dev/xen/evtchn"
-#define EXPECT(cond, what) check((cond) != 0, what, __LINE__)
 /* The device's ring: a page of ports. */
 #define RING_PORTS (4096 / sizeof(uint32_t))
 /* How long an event may take to arrive. */
@@ -32,19 +33,6 @@
 #define LEAK_ROUNDS 8
 #define LEAK_PAIRS 50
 #define NO_SUCH_DOMAIN 1000
-
-static int passed, failed;
-
-static void check(int ok, const char *what, int line)
-{
-	if (ok) {
-		passed++;
-		printf("evtchn_test: ok: %s\n", what);
-		return;
-	}
-	failed++;
-	printf("evtchn_test: FAIL line %d: %s (errno %d)\n", line, what, errno);
-}
 
 static int bind_unbound(int fd, unsigned remote)
 {
@@ -358,6 +346,7 @@ static void check_no_leak(void)
 int main(void)
 {
 	int fa = open(DEVICE, O_RDWR), fb = open(DEVICE, O_RDWR | O_NONBLOCK), a, b;
+	check_name = "evtchn_test";
 
 	EXPECT(fa >= 0 && fb >= 0, "open " DEVICE " twice");
 	check_closed_pending(fa, fb);
@@ -373,6 +362,5 @@ int main(void)
 	check_restrict();
 	EXPECT(close(fa) == 0 && close(fb) == 0, "close both with ports bound");
 	check_no_leak();
-	printf("evtchn_test: %d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_summary();
 }

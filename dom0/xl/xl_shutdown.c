@@ -82,6 +82,23 @@ static int wait_for(xc_interface *xch, struct targets *t)
 	return 0;
 }
 
+/* As libxl: a domain without control/shutdown (none made by xl, or gone)
+ * has no way to hear the request. */
+static bool request(uint32_t domid)
+{
+	char *node = xl_store_read(domid, "control/shutdown");
+
+	free(node);
+	if (!node) {
+		fprintf(stderr, "xl: shutdown %u: no control/shutdown in xenstore\n", domid);
+		return false;
+	}
+	if (xl_store_write(domid, "control/shutdown", "poweroff"))
+		return true;
+	fprintf(stderr, "xl: shutdown %u: %s\n", domid, strerror(errno));
+	return false;
+}
+
 int xl_shutdown(xc_interface *xch, char **argv)
 {
 	struct targets t = { .n = 0 };
@@ -107,11 +124,10 @@ int xl_shutdown(xc_interface *xch, char **argv)
 		return 1;
 	}
 	for (unsigned i = 0; i < t.n; i++) {
-		if (xl_store_write(t.domid[i], "control/shutdown", "poweroff"))
-			continue;
-		fprintf(stderr, "xl: shutdown %u: %s\n", t.domid[i], strerror(errno));
-		t.domid[i] = DOMID_INVALID;
-		rc = 1;
+		if (!request(t.domid[i])) {
+			t.domid[i] = DOMID_INVALID;
+			rc = 1;
+		}
 	}
 	if (wait)
 		rc |= wait_for(xch, &t);

@@ -88,10 +88,17 @@ XL_INPUT=(
 	'xl create /etc/xen/shell.cfg; xl console 4'
 	# A domU has event channels but no privcmd.
 	'ls /dev/xen/evtchn /dev/xen/privcmd; echo guest: typed into domain 4'
+	# xenstore from the guest: its own nodes, and hostile requests.
+	'xenstore read name domid; xenbus_test; echo guest: xenbus_test status $?'
 	# Ctrl-] detaches: dom0's prompt follows.
 	$'\x1d'
+	'xenstore read /local/domain/4/name; echo xl: read name status $?'
 	'xl console 9; echo xl: console 9 status $?'
-	'xl destroy 4; echo xl: destroy 4 status $?'
+	'xl shutdown 0; echo xl: shutdown 0 status $?'
+	'xl shutdown 9; echo xl: shutdown 9 status $?'
+	# Its kernel hears the request through xenstore and powers off.
+	'xl shutdown -w 4; echo xl: shutdown 4 status $?'
+	'xl list'
 	'poweroff'
 )
 # free's Mem line in a 16 MiB guest; Ctrl-] at the guest's prompt, and
@@ -99,23 +106,24 @@ XL_INPUT=(
 IN_GUEST='expect ^Mem: +16384 '
 DETACH=($'\x1d' free 'expect ^Mem: +262144 ')
 # make run's domain 0 (GUESTS=3): three guests made by /etc/rc, then the
-# shell. Each guest's console in turn: the guest keeps a name in its own
-# /tmp, and its free shows a 16 MiB machine, not dom0. One guest is
-# destroyed: Xen no longer knows it, xl forgets it, its memory is free
-# again (CHECK: xl info before and after), and the other two still answer
-# through their consoles with the names they were given.
+# shell. Each guest's console in turn: the guest keeps its name, read from
+# xenstore, in its own /tmp, and its free shows a 16 MiB machine, not
+# dom0. One guest is destroyed: Xen no longer knows it, xl forgets it, its
+# memory is free again (CHECK: xl info before and after), and the other
+# two still answer through their consoles with the names they kept.
+# poweroff shuts those two down first (dom0's /etc/rc.shutdown).
 RUN_INPUT=(
 	'xl list; echo run: list status $?'
 	'xl console 1'
-	'send echo run: guest 1 > /tmp/name; free'
+	'send xenstore read name > /tmp/name; free'
 	"$IN_GUEST"
 	"${DETACH[@]}"
 	'xl console 2'
-	'send echo run: guest 2 > /tmp/name; free'
+	'send xenstore read name > /tmp/name; free'
 	"$IN_GUEST"
 	"${DETACH[@]}"
 	'xl console 3'
-	'send echo run: guest 3 > /tmp/name; free'
+	'send xenstore read name > /tmp/name; free'
 	"$IN_GUEST"
 	"${DETACH[@]}"
 	'xl info'
@@ -125,11 +133,11 @@ RUN_INPUT=(
 	'xl pause 1; echo run: pause 1 status $?; xl unpause 1; echo run: unpause 1 status $?'
 	'xl console 1'
 	'send cat /tmp/name'
-	'expect ^run: guest 1'
+	'expect ^guest1'
 	"${DETACH[@]}"
 	'xl console 3'
 	'send cat /tmp/name'
-	'expect ^run: guest 3'
+	'expect ^guest3'
 	"${DETACH[@]}"
 	'xl list'
 	'poweroff'
@@ -145,8 +153,8 @@ declare -A ONLY_ON=([xl]="xenith xen" [run]="xenith xen")
 declare -A ROOT=([run]=dom0-3)
 declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
-declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 '
-	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file')
+declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 \n^xl: domain 1 shut down\n^xl: domain 3 shut down'
+	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file\n^shell\r\n^4\r\n^xenbus_test: [0-9]+ passed, 0 failed\n^guest: xenbus_test status 0')
 # A test's own check of its log: a function that prints what is wrong.
 declare -A CHECK=([run]=guest_memory_freed)
 

@@ -65,15 +65,16 @@ endef
 # /bin/sh), with the programs the suite runs.
 $(eval $(call userland_root,systest,systest hello))
 # The shell's root: init starts /bin/sh on the console; xl is dom0's
-# toolstack (dom0/xl).
-$(eval $(call userland_root,sh,sh $(USER_TOOLS) xl))
+# toolstack (dom0/xl), xenstore its xenstore client, which guests have too
+# (as guests made from this root, with xenbus_test, are).
+$(eval $(call userland_root,sh,sh $(USER_TOOLS) xl xenstore xenbus_test))
 # A domU's root for xl create: init runs hello as /etc/rc, then powers off.
 $(eval $(call userland_root,domu,true,hello))
 # The xl test's root (run.sh): the shell's, xenstored and xenconsoled
 # (which dom0.rc starts; dom0.rc.shutdown shuts guests down at poweroff),
 # privcmd's and evtchn's own tests, and guests for xl create and xl
 # console: their configs, the PV kernel, the root above and the shell's.
-$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstored xenconsoled privcmd_test evtchn_test,,\
+$(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstore xenstored xenconsoled privcmd_test evtchn_test,,\
 	$(GKT)/dom0.rc:/etc/rc $(GKT)/dom0.rc.shutdown:/etc/rc.shutdown \
 	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GKT)/shell.cfg:/etc/xen/shell.cfg \
 	$(GK_PV_ELF):/boot/guest-kernel-pv.elf $(GKT_OUT)/domu.cpio:/boot/domu.cpio \
@@ -97,7 +98,7 @@ $(GK_DOM0_FILES)/rc: $(GKT)/dom0.rc
 $(GK_DOM0_FILES)/guest%.cfg:
 	@mkdir -p $(@D)
 	printf 'name = "guest%s"\nkernel = "/boot/guest-kernel-pv.elf"\nramdisk = "/boot/guest.cpio"\nextra = "console=hvc0"\nmemory = 16\n' $* > $@
-$(eval $(call userland_root,dom0-$(GUESTS),sh $(USER_TOOLS) xl xenstored xenconsoled,,\
+$(eval $(call userland_root,dom0-$(GUESTS),sh $(USER_TOOLS) xl xenstore xenstored xenconsoled,,\
 	$(GK_DOM0_FILES)/rc:/etc/rc $(GKT)/dom0.rc.shutdown:/etc/rc.shutdown \
 	$(GK_PV_ELF):/boot/guest-kernel-pv.elf \
 	$(GKT_OUT)/sh.cpio:/boot/guest.cpio \

@@ -21,19 +21,8 @@
 
 #include "xc.h"
 
-#define CHECK(cond) check((cond) != 0, #cond, __LINE__)
+#include "check.h"
 
-static int passed, failed;
-
-static void check(int ok, const char *what, int line)
-{
-	if (ok) {
-		passed++;
-		return;
-	}
-	failed++;
-	printf("privcmd_test: FAIL line %d: %s (errno %d)\n", line, what, errno);
-}
 
 static long call(int fd, uint64_t op, uint64_t a1, uint64_t a2)
 {
@@ -150,6 +139,7 @@ int main(void)
 {
 	int fd = open("/dev/xen/privcmd", O_RDWR);
 	privcmd_mmapbatch_t batch = { 0 };
+	check_name = "privcmd_test";
 
 	CHECK(fd >= 0);
 	CHECK(call(fd, __HYPERVISOR_xen_version, XENVER_version, 0) == (4 << 16 | 17));
@@ -162,6 +152,5 @@ int main(void)
 	check_buffers(fd);
 	check_foreign(fd);
 	close(fd);
-	printf("privcmd_test: %d passed, %d failed\n", passed, failed);
-	return failed != 0;
+	return check_summary();
 }
