@@ -96,6 +96,14 @@ XL_INPUT=(
 	'xl console 9; echo xl: console 9 status $?'
 	'xl shutdown 0; echo xl: shutdown 0 status $?'
 	'xl shutdown 9; echo xl: shutdown 9 status $?'
+	# A guest that corrupts its xenstore and console rings: xenstored stops
+	# serving it (it powers off on seeing so), xenconsoled says so, and
+	# both serve the others still. xenconsoled's line comes after dom0's
+	# prompt, so the next line is sent at once.
+	'xl create /etc/xen/ring_corrupt.cfg; echo xl: ring_corrupt status $?'
+	'expect xenconsoled: domain 5: console ring indices out of range'
+	'send xl list; xenstore read /local/domain/4/name'
+	'xl destroy 5; echo xl: destroy 5 status $?'
 	# Its kernel hears the request through xenstore and powers off.
 	'xl shutdown -w 4; echo xl: shutdown 4 status $?'
 	'xl list'
@@ -154,7 +162,7 @@ declare -A ROOT=([run]=dom0-3)
 declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
 declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 \n^xl: domain 1 shut down\n^xl: domain 3 shut down'
-	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file\n^shell\r\n^4\r\n^xenbus_test: [0-9]+ passed, 0 failed\n^guest: xenbus_test status 0')
+	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file\n^shell\r\n^4\r\n^xenbus_test: [0-9]+ passed, 0 failed\n^guest: xenbus_test status 0\n^ring_corrupt +5 +4 +1 +---s-- ')
 # A test's own check of its log: a function that prints what is wrong.
 declare -A CHECK=([run]=guest_memory_freed)
 
