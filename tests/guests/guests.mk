@@ -16,7 +16,7 @@ GUEST_LDS := tests/guests/lib/guest.lds
 # guest that builds a domain from them.
 DOMU_NAMES := $(basename $(notdir $(wildcard tests/guests/domu/*.c)))
 DOMU_ELFS := $(DOMU_NAMES:%=$(BUILD)/guests/domu/%.elf)
-GUEST_INCLUDES := -Itests/guests/lib -Idom0/libxenguest/include
+GUEST_INCLUDES := -Itests/guests/lib -Idom0/libxenguest/include -Iring-buffers
 
 # The compile and link steps of a guest, shared with tests/hostile/hostile.mk.
 GUEST_COMPILE = $(CC) $(GUEST_CFLAGS) $(GUEST_INCLUDES) -MMD -MP -c $< -o $@

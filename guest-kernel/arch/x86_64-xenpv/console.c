@@ -8,6 +8,7 @@
 #include "hypercall.h"
 #include "lib.h"
 #include "xenpv.h"
+#include "cons_ring.h"
 
 static bool is_dom0(void)
 {
@@ -36,42 +37,33 @@ static void notify_backend(void)
 	event_send(xen_start.console.domU.evtchn);
 }
 
-/* Output waits for room rather than being dropped: the backend catches up. */
+/* Output waits for room rather than being dropped: the backend catches
+ * up. Indices that claim more than the ring holds are not believed: the
+ * output is dropped. */
 static void ring_write(struct xencons_interface *r, const char *s, size_t n)
 {
-	while (n) {
-		XENCONS_RING_IDX cons = __atomic_load_n(&r->out_cons, __ATOMIC_ACQUIRE);
-		XENCONS_RING_IDX prod = r->out_prod;
-		size_t used = MIN(prod - cons, sizeof(r->out));
+	int done;
 
-		if (used == sizeof(r->out)) {
+	while (n && (done = cons_ring_write_out(r, s, n)) >= 0) {
+		s += done;
+		n -= (size_t)done;
+		if (n) {
 			notify_backend();
 			HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
-			continue;
 		}
-		for (; used < sizeof(r->out) && n; used++, n--)
-			r->out[MASK_XENCONS_IDX(prod++, r->out)] = *s++;
-		__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
 	}
 	notify_backend();
 }
 
-/* Indices that claim more input than the ring holds: the input is dropped. */
+/* Indices that claim more input than the ring holds: nothing is read. */
 static size_t ring_read(struct xencons_interface *r, char *buf, size_t n)
 {
-	XENCONS_RING_IDX prod = __atomic_load_n(&r->in_prod, __ATOMIC_ACQUIRE);
-	XENCONS_RING_IDX cons = r->in_cons;
-	size_t got = 0;
+	int got = cons_ring_read_in(r, buf, n);
 
-	if (prod - cons > sizeof(r->in))
-		cons = prod;
-	while (cons != prod && got < n)
-		buf[got++] = r->in[MASK_XENCONS_IDX(cons++, r->in)];
-	if (cons == r->in_cons)
+	if (got <= 0)
 		return 0;
-	__atomic_store_n(&r->in_cons, cons, __ATOMIC_RELEASE);
 	notify_backend();
-	return got;
+	return (size_t)got;
 }
 
 void arch_console_write(const char *s, size_t n)

@@ -1,3 +1,6 @@
+#include <stdbool.h>
+
+#include "cons_ring.h"
 #include "domu_map.h"
 #include "evtchn.h"
 #include "frames.h"
@@ -17,21 +20,17 @@ void xencons_write(const char *s, size_t len)
 {
 	struct xencons_interface *r = own_ring();
 	evtchn_port_t port = xen_start_info->console.domU.evtchn;
-	XENCONS_RING_IDX prod = r->out_prod;
+	int done;
 
-	while (len) {
-		if (prod - __atomic_load_n(&r->out_cons, __ATOMIC_ACQUIRE) ==
-		    sizeof(r->out)) {
-			/* Full: publish what is there and let the backend run. */
-			__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
+	while (len && (done = cons_ring_write_out(r, s, len)) >= 0) {
+		s += done;
+		len -= (size_t)done;
+		/* Full: let the backend run. */
+		if (len) {
 			evtchn_send(port);
 			HYPERVISOR_sched_op(SCHEDOP_yield, NULL);
-			continue;
 		}
-		r->out[MASK_XENCONS_IDX(prod++, r->out)] = *s++;
-		len--;
 	}
-	__atomic_store_n(&r->out_prod, prod, __ATOMIC_RELEASE);
 	evtchn_send(port);
 }
 
@@ -67,19 +66,18 @@ static void take(struct xencons_backend *b, char c)
 
 long xencons_drain(struct xencons_backend *b)
 {
-	struct xencons_interface *r = b->ring;
-	XENCONS_RING_IDX cons = r->out_cons;
-	XENCONS_RING_IDX prod = __atomic_load_n(&r->out_prod, __ATOMIC_ACQUIRE);
+	char buf[256];
+	bool moved = false;
+	int n;
 
-	if (prod - cons > sizeof(r->out))
-		return -XEN_EIO;
-	if (cons == prod)
-		return 0;
-	while (cons != prod)
-		take(b, r->out[MASK_XENCONS_IDX(cons++, r->out)]);
-	__atomic_store_n(&r->out_cons, cons, __ATOMIC_RELEASE);
-	evtchn_send(b->port);
-	return 0;
+	while ((n = cons_ring_read_out(b->ring, buf, sizeof(buf))) > 0) {
+		for (int i = 0; i < n; i++)
+			take(b, buf[i]);
+		moved = true;
+	}
+	if (moved)
+		evtchn_send(b->port);
+	return n < 0 ? -XEN_EIO : 0;
 }
 
 long xencons_detach(struct xencons_backend *b)
