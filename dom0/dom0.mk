@@ -1,10 +1,9 @@
 # dom0's userland parts. In dom0's own userland (the guest kernel's, linked
-# as its programs are: guest-kernel/user/user.mk): xl over libxenctrl. Built
-# for the host: libxenstore, xenstored as a
-# Unix-socket daemon (build/dom0/xenstored-host) and the libxenstore client
-# that tests/xenstore/run.sh drives. The portable sources (dom0/xenstored/
-# and dom0/libxenstore/) are the ones dom0's own userland will build;
-# dom0/xenstored/host/ is what only the host has.
+# as its programs are: guest-kernel/user/user.mk): xl over libxenctrl and
+# libxenstore, xenstored (dom0/xenstored/ with xen/), xenconsoled, the
+# xenstore client and dom0's device tests. Built for the host: libxenstore,
+# xenstored as a Unix-socket daemon (build/dom0/xenstored-host, with
+# host/) and the libxenstore client that tests/xenstore/run.sh drives.
 
 DOM0_OUT := $(BUILD)/dom0
 DOM0_OBJ := $(DOM0_OUT)/obj
