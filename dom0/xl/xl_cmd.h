@@ -34,6 +34,18 @@ void xl_store_forget(uint32_t domid);
 /* The connection, opened on first use; NULL (said on stderr) if none. */
 struct xs_handle *xl_store(void);
 
+/* The domain cfg describes, built, in xenstore and running (xl_create.c);
+ * its id, or -1 with the reason said. */
+struct xl_domain_config;
+long xl_create_domain(const struct xl_domain_config *cfg);
+/* xl's per-domain daemon (xl_monitor.c): a child that applies cfg's
+ * on_poweroff, on_reboot and on_crash when domid stops; the caller goes
+ * on at once. monitor_check warns of actions done another way. */
+void xl_monitor_start(xc_interface *xch, const struct xl_domain_config *cfg, uint32_t domid);
+void xl_monitor_check(const char *file, const struct xl_domain_config *cfg);
+/* In a new process: a connection of its own from the next use on. */
+void xl_store_reopen(void);
+
 /* Parses a domain id, saying what is wrong with it if it is not one. */
 int xl_domid(const char *arg, uint32_t *domid);
 

@@ -1,7 +1,8 @@
 /*
  * xl create [-c] FILE: a PV domU from an xl.cfg file, built by
  * dom0/libxenguest (the same builder the test framework uses) and left
- * running, attached to its console with -c. Only what
+ * running, attached to its console with -c, and watched by its monitor
+ * (xl_monitor.c). Only what
  * the builder does is honoured: name, kernel, ramdisk, extra, memory (up to
  * the builder's 16 MiB) and one vCPU; disks and network interfaces wait for
  * their backends, and each gets a warning.
@@ -53,6 +54,7 @@ static int check_config(const char *file, const struct xl_domain_config *cfg)
 	}
 	if (cfg->vcpus > 1 || cfg->nr_disks || cfg->nr_vifs)
 		fprintf(stderr, "xl: %s: warning: one vCPU and no disk or vif for now\n", file);
+	xl_monitor_check(file, cfg);
 	return 0;
 }
 
@@ -60,7 +62,6 @@ static int build(const struct xl_domain_config *cfg, const void *kernel, size_t 
 {
 	long rc;
 
-	domu.cmdline = cfg->cmdline;
 	if ((rc = builder_create(&domu, cfg->memory_mib * 256)) ||
 	    (rc = builder_load(&domu, kernel, kernel_len)) ||
 	    (rc = xl_store_introduce(&domu, cfg->name, cfg->memory_mib)) ||
@@ -78,15 +79,30 @@ static int build(const struct xl_domain_config *cfg, const void *kernel, size_t 
 	return 0;
 }
 
-/* xl create [-c] FILE: -c attaches to the new domain's console. */
+long xl_create_domain(const struct xl_domain_config *cfg)
+{
+	size_t kernel_len;
+	void *kernel = read_file(cfg->kernel, &kernel_len), *ramdisk = NULL;
+	long domid = -1;
+
+	domu = (struct domu){ .cmdline = cfg->cmdline };
+	if (kernel && cfg->ramdisk)
+		domu.ramdisk = ramdisk = read_file(cfg->ramdisk, &domu.ramdisk_len);
+	if (kernel && (!cfg->ramdisk || ramdisk) && !build(cfg, kernel, kernel_len))
+		domid = domu.domid;
+	free(kernel);
+	free(ramdisk);
+	return domid;
+}
+
+/* xl create [-c] FILE: -c attaches to the new domain's console. Its
+ * monitor (xl_monitor.c) stays when xl returns. */
 int xl_create(xc_interface *xch, char **argv)
 {
 	bool follow = argv[1] && !strcmp(argv[0], "-c");
 	struct xl_domain_config cfg;
 	char err[256];
-	void *kernel;
-	size_t kernel_len;
-	int rc = 1;
+	long domid;
 
 	if (argv[1] && !follow) {
 		fprintf(stderr, "xl: create: unknown option '%s'\n", argv[0]);
@@ -97,14 +113,11 @@ int xl_create(xc_interface *xch, char **argv)
 		fprintf(stderr, "%s\n", err);
 		return 1;
 	}
-	if (!check_config(argv[0], &cfg) && (kernel = read_file(cfg.kernel, &kernel_len))) {
-		domu.ramdisk = cfg.ramdisk ? read_file(cfg.ramdisk, &domu.ramdisk_len) : NULL;
-		if (!cfg.ramdisk || domu.ramdisk)
-			rc = build(&cfg, kernel, kernel_len);
-		free(kernel);
-	}
+	domid = check_config(argv[0], &cfg) ? -1 : xl_create_domain(&cfg);
+	if (domid >= 0)
+		xl_monitor_start(xch, &cfg, (uint32_t)domid);
 	xl_config_free(&cfg);
-	if (!rc && follow)
-		rc = xl_console_attach(xch, domu.domid);
-	return rc;
+	if (domid >= 0 && follow)
+		return xl_console_attach(xch, (uint32_t)domid);
+	return domid < 0;
 }

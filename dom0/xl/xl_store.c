@@ -16,10 +16,10 @@
 #include "builder.h"
 #include "xl_cmd.h"
 
+static struct xs_handle *xsh;
+
 static struct xs_handle *store(void)
 {
-	static struct xs_handle *xsh;
-
 	if (!xsh && !(xsh = xs_open(0)))
 		fprintf(stderr, "xl: cannot reach xenstored: %s\n", strerror(errno));
 	return xsh;
@@ -130,4 +130,11 @@ void xl_store_forget(uint32_t domid)
 struct xs_handle *xl_store(void)
 {
 	return store();
+}
+
+/* Requests and replies on one file cannot be shared between processes. */
+void xl_store_reopen(void)
+{
+	xs_close(xsh);
+	xsh = NULL;
 }

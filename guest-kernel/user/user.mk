@@ -98,5 +98,8 @@ $(eval $(call user_program,lmbench,$(LMBENCH_SRCS)))
 $(patsubst %.c,$(USER_OBJ)/%.o,$(LMBENCH_SRCS)): \
 	USER_CFLAGS += -Itests/bench/common -DTICK_ITERS=10000
 # The tools, one file each.
-USER_TOOLS := $(basename $(notdir $(wildcard guest-kernel/user/tools/*.c)))
-$(foreach t,$(USER_TOOLS),$(eval $(call user_program,$(t),guest-kernel/user/tools/$(t).c)))
+# power.c is both poweroff and reboot.
+USER_TOOL_SRCS := $(filter-out %/power.c,$(wildcard guest-kernel/user/tools/*.c))
+USER_TOOLS := $(basename $(notdir $(USER_TOOL_SRCS))) poweroff reboot
+$(foreach t,$(USER_TOOL_SRCS),$(eval $(call user_program,$(basename $(notdir $(t))),$(t))))
+$(foreach t,poweroff reboot,$(eval $(call user_program,$(t),guest-kernel/user/tools/power.c)))

@@ -104,6 +104,10 @@ XL_INPUT=(
 	'expect xenconsoled: domain 5: console ring indices out of range'
 	'send xl list; xenstore read /local/domain/4/name'
 	'xl destroy 5; echo xl: destroy 5 status $?'
+	# A guest that crashes: its monitor says so and destroys it (on_crash).
+	'xl create /etc/xen/crash.cfg; echo xl: crash status $?'
+	'expect xl monitor: domain 6 \(crash\) crashed: destroyed'
+	'send xl list'
 	# Its kernel hears the request through xenstore and powers off.
 	'xl shutdown -w 4; echo xl: shutdown 4 status $?'
 	'xl list'
@@ -118,8 +122,9 @@ DETACH=($'\x1d' free 'expect ^Mem: +262144 ')
 # xenstore, in its own /tmp, and its free shows a 16 MiB machine, not
 # dom0. One guest is destroyed: Xen no longer knows it, xl forgets it, its
 # memory is free again (CHECK: xl info before and after), and the other
-# two still answer through their consoles with the names they kept.
-# poweroff shuts those two down first (dom0's /etc/rc.shutdown).
+# two still answer through their consoles with the names they kept. One
+# of them reboots and its monitor makes it again; poweroff shuts the
+# guests down first (dom0's /etc/rc.shutdown).
 RUN_INPUT=(
 	'xl list; echo run: list status $?'
 	'xl console 1'
@@ -148,6 +153,12 @@ RUN_INPUT=(
 	'expect ^guest3'
 	"${DETACH[@]}"
 	'xl list'
+	# A guest that reboots is made again by its monitor (on_reboot).
+	'xl console 3'
+	'send reboot'
+	'expect xl monitor: domain 3 \(guest3\) rebooted: restarted'
+	'send xl list'
+	'expect ^guest3 +[0-9]+ +16 +1 '
 	'poweroff'
 )
 declare -A PROMPT=([smoke]="smoke: type a line:" [sh]="^# " [xl]="^# " [run]="^# ")
@@ -161,7 +172,7 @@ declare -A ONLY_ON=([xl]="xenith xen" [run]="xenith xen")
 declare -A ROOT=([run]=dom0-3)
 declare -A HV_ARGS=([run]="dom0_mem=256M")
 # Several lines are several patterns, one a line.
-declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 \n^xl: domain 1 shut down\n^xl: domain 3 shut down'
+declare -A MUST_SHOW=([run]=$'^guest1 +1 +16 +1 \n^guest2 +2 +16 +1 \n^guest3 +3 +16 +1 \n^xl: domain 1 shut down'
 	[xl]=$'^Domain-0 +0 +[0-9]+ +1 \n^hello +2 +16 +1 \nXenith kernel on Xen PV \\(guest domain\\)\ninit: /etc/rc exited with status 0\n^guest: typed into domain 4\n^/dev/xen/evtchn\n^ls: /dev/xen/privcmd: No such file\n^shell\r\n^4\r\n^xenbus_test: [0-9]+ passed, 0 failed\n^guest: xenbus_test status 0\n^ring_corrupt +5 +4 +1 +---s-- ')
 # A test's own check of its log: a function that prints what is wrong.
 declare -A CHECK=([run]=guest_memory_freed)

@@ -74,12 +74,13 @@ $(eval $(call userland_root,domu,true,hello))
 # (which dom0.rc starts; dom0.rc.shutdown shuts guests down at poweroff),
 # privcmd's and evtchn's own tests, and guests for xl create and xl
 # console: their configs, the PV kernel, the root above and the shell's,
-# and a hostile test guest that corrupts its rings.
+# a hostile test guest that corrupts its rings, and one that crashes.
 $(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstore xenstored xenconsoled privcmd_test evtchn_test,,\
 	$(GKT)/dom0.rc:/etc/rc $(GKT)/dom0.rc.shutdown:/etc/rc.shutdown \
 	$(GKT)/guest.cfg:/etc/xen/guest.cfg $(GKT)/shell.cfg:/etc/xen/shell.cfg \
 	$(GKT)/ring_corrupt.cfg:/etc/xen/ring_corrupt.cfg \
 	$(BUILD)/guests/domu/ring_corrupt.elf:/boot/ring_corrupt.elf \
+	$(GKT)/crash.cfg:/etc/xen/crash.cfg $(BUILD)/guests/domu/domu_crash.elf:/boot/domu_crash.elf \
 	$(GK_PV_ELF):/boot/guest-kernel-pv.elf $(GKT_OUT)/domu.cpio:/boot/domu.cpio \
 	$(GKT_OUT)/sh.cpio:/boot/guest.cpio))
 # make bench's root: init runs the lmbench-style rows as /etc/rc.

@@ -1,7 +1,9 @@
-/* poweroff: runs /etc/rc.shutdown if there is one (domain 0's asks its
- * guests to shut down and waits for them), then turns the machine off at
+/* poweroff and reboot (one program, told apart by its name): runs
+ * /etc/rc.shutdown if there is one (domain 0's asks its guests to shut
+ * down and waits for them), then turns the machine off or restarts it at
  * once; there are no disks to sync. */
 #include <stdio.h>
+#include <string.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -29,10 +31,13 @@ static void run_rc_shutdown(void)
 		perror("poweroff: fork");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	const char *name = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0];
+
+	(void)argc;
 	run_rc_shutdown();
-	reboot(RB_POWER_OFF);
-	perror("poweroff");
+	reboot(strcmp(name, "reboot") ? RB_POWER_OFF : RB_AUTOBOOT);
+	perror(name);
 	return 1;
 }
