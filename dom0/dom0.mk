@@ -86,3 +86,10 @@ $(eval $(call user_program,xenstore,$(XENSTORE_CLIENT_SRCS)))
 $(eval $(call user_program,privcmd_test,$(DOM0_TEST_SRCS)))
 $(eval $(call user_program,evtchn_test,$(EVTCHN_TEST_SRCS)))
 $(eval $(call user_program,xenbus_test,$(XENBUS_TEST_SRCS)))
+# make bench's xenstore rows: libxenstore on the lmbench rows' loop, with
+# their failed() (guest-kernel/user/user.mk gives those objects their flags).
+XSBENCH_SRCS := $(wildcard dom0/xsbench/*.c) $(LIBXENSTORE_SRCS) \
+	guest-kernel/user/lmbench/failed.c $(USER_BENCH_SRCS)
+$(USER_OBJ)/dom0/xsbench/%.o: USER_CFLAGS += -Itests/bench/common -Iguest-kernel/user/lmbench
+$(XSBENCH_SRCS:%.c=$(USER_OBJ)/%.o): | $(BUILD)/include/xen
+$(eval $(call user_program,xsbench,$(XSBENCH_SRCS)))

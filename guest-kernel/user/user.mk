@@ -91,9 +91,10 @@ $(eval $(call user_program,init,$(wildcard guest-kernel/user/init/*.c)))
 $(eval $(call user_program,systest,$(wildcard guest-kernel/user/systest/*.c)))
 $(eval $(call user_program,sh,$(wildcard guest-kernel/user/sh/*.c)))
 # make bench's lmbench-style rows, on the bench kernels' measurement loop,
-# with fewer timed calls than they take (see tests/bench/common/bench.c).
-LMBENCH_SRCS := $(wildcard guest-kernel/user/lmbench/*.c) \
-	tests/bench/common/bench.c tests/bench/common/print.c
+# with fewer timed calls than they take (see tests/bench/common/bench.c);
+# dom0's xsbench (dom0/dom0.mk) links the same objects.
+USER_BENCH_SRCS := tests/bench/common/bench.c tests/bench/common/print.c
+LMBENCH_SRCS := $(wildcard guest-kernel/user/lmbench/*.c) $(USER_BENCH_SRCS)
 $(eval $(call user_program,lmbench,$(LMBENCH_SRCS)))
 $(patsubst %.c,$(USER_OBJ)/%.o,$(LMBENCH_SRCS)): \
 	USER_CFLAGS += -Itests/bench/common -DTICK_ITERS=10000

@@ -2,10 +2,16 @@
 # make bench: boots the native bench kernel, then the PV bench guest on Xenith
 # and on Xen 4.17 (twice each: the second on a 2 GiB machine, for the count
 # of domUs); then the guest kernel with the lmbench-style root, natively and
-# as dom0 of each; each under the same QEMU with the insncount plugin.
-# Prints two tables, writes docs/bench/bench.csv and the results in
-# docs/bench/README.md. A column that cannot run says why in its status; the
-# others still run.
+# as dom0 of each, and again with the xenstore rows' root; each under the
+# same QEMU with the insncount plugin. Prints two tables, writes
+# docs/bench/bench.csv and the results in docs/bench/README.md. A column
+# that cannot run says why in its status; the others still run.
+#
+#   tests/bench/run.sh [kernels|guest|xenstore]...
+#
+# boots only those parts (the first table's; the lmbench rows'; the
+# xenstore rows') and prints the tables without writing docs/: what is
+# there comes from one whole run. The parts not booted read "not run".
 set -euo pipefail
 source scripts/qemu.sh
 
@@ -27,6 +33,20 @@ capacity_mem=(-m 2048)
 guest_native=build/guest-kernel-native.elf
 guest_pv=build/guest-kernel-pv.elf
 guest_root=build/guest-kernel-tests/lmbench.cpio
+xs_root=build/guest-kernel-tests/xsbench.cpio
+# The parts to boot, all unless named, and where a whole run's results go.
+parts=(kernels guest xenstore)
+docs_args=(--csv docs/bench/bench.csv --readme docs/bench/README.md)
+if [ $# -gt 0 ]; then
+	parts=("$@")
+	docs_args=()
+fi
+for part in "${parts[@]}"; do
+	case $part in
+	kernels | guest | xenstore) ;;
+	*) echo "run.sh: no part '$part' (kernels, guest, xenstore)" >&2; exit 2 ;;
+	esac
+done
 boot_timeout=${BENCH_BOOT_TIMEOUT:-300}
 make=${MAKE:-make}
 # The guest's last line, or a hypervisor or kernel dying.
@@ -129,11 +149,10 @@ boot() { # name kernel append initrd [QEMU option...]
 	echo "bench: $name: $(cat "$out/$name.status") ($((SECONDS - start)) s)" >&2
 }
 
-boot native "$out/native-bench.elf" "" ""
-have_xenith=0
-build "$xenith" pv-xenith pv-xenith-2g guest-pv-xenith && have_xenith=1
-pv_boots=(pv-xenith pv-xenith-2g pv-xen pv-xen-2g)
-if build "$pv_guest" "${pv_boots[@]}" && build "$pv_domus" "${pv_boots[@]}"; then
+kernels() {
+	boot native "$out/native-bench.elf" "" ""
+	local pv_boots=(pv-xenith pv-xenith-2g pv-xen pv-xen-2g)
+	build "$pv_guest" "${pv_boots[@]}" && build "$pv_domus" "${pv_boots[@]}" || return 0
 	if [ "$have_xenith" = 1 ]; then
 		boot pv-xenith "$xenith" "console=com1 $pv_dom0_mem" "$pv_guest,$pv_domus"
 		boot pv-xenith-2g "$xenith" "console=com1 $pv_dom0_mem" \
@@ -142,25 +161,46 @@ if build "$pv_guest" "${pv_boots[@]}" && build "$pv_domus" "${pv_boots[@]}"; the
 	boot pv-xen "$xen" "$xen_cmdline $pv_dom0_mem" "$pv_guest,$pv_domus"
 	boot pv-xen-2g "$xen" "$xen_cmdline $pv_dom0_mem" "$pv_guest capacity=1,$pv_domus" \
 		"${capacity_mem[@]}"
-fi
+}
 
-# The guest kernel's own processes: its PV port as dom0, its native one alone.
-if build "$guest_root" guest-native guest-pv-xenith guest-pv-xen; then
-	if build "$guest_native" guest-native; then
-		boot guest-native "$guest_native" "console=com1" "$guest_root"
+# The guest kernel's own processes, with the root ROOT in boots named
+# PREFIX-native, PREFIX-pv-xenith and PREFIX-pv-xen: its PV port as dom0,
+# its native one alone.
+guest_kernel() { # prefix root
+	local native=$1-native xenith_boot=$1-pv-xenith xen_boot=$1-pv-xen root=$2
+	build "$root" "$native" "$xenith_boot" "$xen_boot" || return 0
+	if build "$guest_native" "$native"; then
+		boot "$native" "$guest_native" "console=com1" "$root"
 	fi
-	if build "$guest_pv" guest-pv-xenith guest-pv-xen; then
-		[ "$have_xenith" = 0 ] || boot guest-pv-xenith "$xenith" "console=com1" "$guest_pv,$guest_root"
-		boot guest-pv-xen "$xen" "$xen_cmdline" "$guest_pv,$guest_root"
-	fi
-fi
+	build "$guest_pv" "$xenith_boot" "$xen_boot" || return 0
+	[ "$have_xenith" = 0 ] || boot "$xenith_boot" "$xenith" "console=com1" "$guest_pv,$root"
+	boot "$xen_boot" "$xen" "$xen_cmdline" "$guest_pv,$root"
+}
+
+guest() {
+	guest_kernel guest "$guest_root"
+}
+
+# The xenstore rows: more rows of the same table, from a root of their own.
+xenstore() {
+	guest_kernel xs "$xs_root"
+}
+
+# A table's column reads "not run" for a boot of another part.
+rm -f "$out"/*.status
+have_xenith=0
+build "$xenith" pv-xenith pv-xenith-2g guest-pv-xenith xs-pv-xenith && have_xenith=1
+for part in "${parts[@]}"; do
+	"$part"
+done
 
 python3 tests/bench/table.py "$out" \
 	--column native=native --column "pv-xenith+pv-xenith-2g=PV on Xenith" \
 	--column "pv-xen+pv-xen-2g=PV on Xen 4.17" \
-	--guest-column guest-native=native --guest-column "guest-pv-xenith=PV on Xenith" \
-	--guest-column "guest-pv-xen=PV on Xen 4.17" \
+	--guest-column guest-native+xs-native=native \
+	--guest-column "guest-pv-xenith+xs-pv-xenith=PV on Xenith" \
+	--guest-column "guest-pv-xen+xs-pv-xen=PV on Xen 4.17" \
 	--accel "$accel_note" \
 	--qemu "$(qemu-system-x86_64 --version | one_line)" \
 	--host-cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs" \
-	--csv docs/bench/bench.csv --readme docs/bench/README.md
+	"${docs_args[@]}"

@@ -57,9 +57,14 @@ GUEST_ROWS = {
     "page_fault": "page fault: first touch of an anonymous page",
     "mmap_1m": "mmap + touch every page + munmap, 1 MiB anonymous",
     "brk_page": "brk growth: sbrk of a page + touch",
+    "xs_read": "xenstore: xs_read of a 10-byte node (dom0 process, xenstored in dom0)",
+    "xs_write": "xenstore: xs_write of a 10-byte value",
+    "xs_transaction": "xenstore: transaction: start, xs_write, commit",
+    "xs_directory": "xenstore: xs_directory of a node with 4 children",
 }
 CSV_FIELDS = ["op", "column", "status", "entries", "insns_per_op",
               "region_insns_mode", "regions_at_mode", "region_insns_median",
+              "cycle_length", "region_insns_cycle",
               "regions_counted", "region_insns_min", "region_insns_max",
               "ticks_median", "ticks_min", "ticks_max", "iters", "count", "why", "na"]
 MARKERS = "<!-- bench-results -->", "<!-- /bench-results -->"
@@ -110,6 +115,22 @@ def count_regions(fields, regions):
                   region_insns_median=sorted(counts)[len(counts) // 2],
                   regions_counted=len(counts), region_insns_min=min(counts),
                   region_insns_max=max(counts))
+    cycle = count_cycle(counts)
+    if cycle:
+        fields.update(cycle_length=len(cycle), region_insns_cycle=sum(cycle) / len(cycle))
+
+
+def count_cycle(counts):
+    """Where an op's counts cycle (a xenstore request's depends on where the
+    ring's indices stand, whose alignment comes back every few requests):
+    the shortest cycle at each of whose positions most regions agree, as
+    those counts; one count where most of all regions agree. None if no
+    cycle with at least 20 regions a position has one."""
+    for length in range(1, len(counts) // 20 + 1):
+        at = [Counter(counts[i::length]).most_common(1)[0] for i in range(length)]
+        if all(2 * n > len(counts[i::length]) for i, (_, n) in enumerate(at)):
+            return [count for count, _ in at]
+    return None
 
 
 def load_column(outdir, boots, statistic):
@@ -124,9 +145,21 @@ def load_column(outdir, boots, statistic):
     return col
 
 
+def load_columns(outdir, specs, statistic):
+    """specs: "NAME[+NAME...]=LABEL" each; the columns and their labels,
+    both by the first boot's name."""
+    boots = dict(c.split("=", 1) for c in specs)
+    columns = {b.split("+")[0]: load_column(outdir, b, statistic) for b in boots}
+    return columns, {b.split("+")[0]: label for b, label in boots.items()}
+
+
 def load_boot(outdir, name, statistic):
-    """statistic: "mode" or "median", the region count an op's figure is from."""
-    status = open(f"{outdir}/{name}.status").read().strip()
+    """statistic: "mode", "median" or "cycle", the region count an op's
+    figure is from (region_insns)."""
+    try:
+        status = open(f"{outdir}/{name}.status").read().strip()
+    except FileNotFoundError:
+        return {"status": "not run", "ops": {}, "cpu": None}
     col = {"status": status, "ops": {}, "cpu": None}
     if status != "ok":
         return col
@@ -146,8 +179,11 @@ def load_boot(outdir, name, statistic):
 
 def region_insns(fields, statistic):
     """An op's region count: the mode, unless fewer than half the regions
-    agree on it (no two domain creations do), then the median."""
+    agree on it (no two domain creations do), then the median; the mean
+    over a cycle (count_cycle) where the counts have one, else the median."""
     if statistic == "mode" and 2 * fields.get("regions_at_mode", 0) < fields.get("regions_counted", 0):
+        statistic = "median"
+    if statistic == "cycle" and "region_insns_cycle" not in fields:
         statistic = "median"
     return fields.get("region_insns_" + statistic)
 
@@ -243,21 +279,19 @@ def main():
     ap.add_argument("--column", action="append", default=[],
                     help="NAME[+NAME...]=LABEL: a column of one boot or several")
     ap.add_argument("--guest-column", action="append", default=[],
-                    help="NAME=LABEL, of the lmbench-style table")
+                    help="NAME[+NAME...]=LABEL, of the lmbench-style table")
     ap.add_argument("--accel", required=True)
     ap.add_argument("--qemu", required=True, help="QEMU's version line")
     ap.add_argument("--host-cpu", required=True)
     ap.add_argument("--csv")
     ap.add_argument("--readme")
     args = ap.parse_args()
-    boots = dict(c.split("=", 1) for c in args.column)
-    labels = {b.split("+")[0]: label for b, label in boots.items()}
-    guest_labels = dict(c.split("=", 1) for c in args.guest_column)
-    columns = {b.split("+")[0]: load_column(args.outdir, b, "mode") for b in boots}
+    columns, labels = load_columns(args.outdir, args.column, "mode")
     # A fork's regions differ by a few instructions (which process slot,
     # which free page), and an interrupt lands in many of the longest: no
-    # one count need have a majority, so the median region stands for them.
-    guest = {n: load_column(args.outdir, n, "median") for n in guest_labels}
+    # one count need have a majority, so the median region stands for them,
+    # unless the counts cycle.
+    guest, guest_labels = load_columns(args.outdir, args.guest_column, "cycle")
     cpu = next((c["cpu"] for c in columns.values() if c["cpu"]), "unknown")
     header = [f"- accelerator: {args.accel}",
               f"- {args.qemu}, `-cpu max` (the guest sees \"{cpu}\")",
@@ -268,11 +302,13 @@ def main():
               + "; count: how many, and what stopped the count"]
     text = table(columns, labels, ROWS, {"Xenith / Xen": ("pv-xenith", "pv-xen")}, header)
     guest_header = ["- insns: instructions per operation, user, guest kernel and hypervisor,"
-                    " exact: the median region less the empty one; ticks: TSC ticks per call,"
-                    " median [min..max]; the ratios: of the insns, and of the median ticks"]
+                    " exact: the median region (or the mean over a cycle) less the empty one;"
+                    " ticks: TSC ticks per call, median [min..max]; the ratios: of the insns,"
+                    " and of the median ticks"]
     guest_text = table(guest, guest_labels, GUEST_ROWS,
                        {"PV on Xenith / native": ("guest-pv-xenith", "guest-native"),
-                        "PV on Xen / native": ("guest-pv-xen", "guest-native")}, guest_header)
+                        "PV on Xen / native": ("guest-pv-xen", "guest-native"),
+                        "Xenith / Xen": ("guest-pv-xenith", "guest-pv-xen")}, guest_header)
     sys.stdout.write(text + "\nguest kernel, lmbench-style:\n\n" + guest_text)
     if args.csv:
         write_csv(args.csv, {**columns, **guest})

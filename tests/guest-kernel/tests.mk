@@ -85,6 +85,8 @@ $(eval $(call userland_root,xl,sh $(USER_TOOLS) xl xenstore xenstored xenconsole
 	$(GKT_OUT)/sh.cpio:/boot/guest.cpio))
 # make bench's root: init runs the lmbench-style rows as /etc/rc.
 $(eval $(call userland_root,lmbench,true,lmbench))
+# Its xenstore rows' root: /etc/rc starts xenstored, then runs xsbench.
+$(eval $(call userland_root,xsbench,sh xenstored xsbench poweroff,,tests/bench/xsbench.rc:/etc/rc))
 
 # make run's domain 0 (GK_DOM0_ROOT): the shell's root with xenstored and
 # the PV kernel, the shell's root again for GUESTS guests of 16 MiB
