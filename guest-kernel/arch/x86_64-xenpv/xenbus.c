@@ -133,13 +133,17 @@ static void dispatch(void)
 	in_len = 0;
 }
 
-/* Reads the header, then its body; true if any bytes came. */
-static bool pump_in(void)
+/* Reads the header, then its body; true if any bytes came. *room is set
+ * if xenstored may be waiting for room to reply: the ring was full. As
+ * Linux's xb_read, only then is it told of what was read. */
+static bool pump_in(bool *room)
 {
 	bool moved = false;
 
 	while (!broken) {
 		size_t want = in_len < sizeof(in.hdr) ? sizeof(in.hdr) : sizeof(in.hdr) + in.hdr.len;
+		bool full = byte_ring_used(XENSTORE_RING_SIZE, &ring->rsp_cons, &ring->rsp_prod) ==
+			    XENSTORE_RING_SIZE;
 		int n = xs_ring_read(ring->rsp, &ring->rsp_cons, &ring->rsp_prod,
 				     (char *)&in + in_len, want - in_len);
 
@@ -148,6 +152,7 @@ static bool pump_in(void)
 		if (n <= 0)
 			break;
 		moved = true;
+		*room |= full;
 		in_len += (size_t)n;
 		if (in_len == sizeof(in.hdr) && in.hdr.len > XENSTORE_PAYLOAD_MAX)
 			fail("oversized reply");
@@ -157,18 +162,24 @@ static bool pump_in(void)
 	return moved;
 }
 
-/* Both ways until neither moves; xenstored hears once of all of it. */
+/* Both ways until neither moves; xenstored hears once of new requests or
+ * of room it was waiting for. */
 static void service(void)
 {
-	bool moved = false;
+	bool sent = false, room = false;
 
 	if (dispatching || !port)
 		return;
 	dispatching = true;
-	while (pump_out() | pump_in())
-		moved = true;
+	for (;;) {
+		bool out = pump_out(), got = pump_in(&room);
+
+		sent |= out;
+		if (!out && !got)
+			break;
+	}
 	dispatching = false;
-	if (moved)
+	if (sent || room)
 		event_send(port);
 }
 
