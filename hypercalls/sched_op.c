@@ -11,25 +11,42 @@
 #include "x86.h"
 #include <xen/sched.h>
 
+/*
+ * A vCPU says it sleeps before it looks for what would wake it, as Xen's
+ * do_block() and do_poll() do: an event sent from another CPU meanwhile
+ * either finds it asleep and wakes it, or is there to be found. Looking
+ * first and sleeping after would lose an event that fell between.
+ */
+static void sleep_unless(struct vcpu *v, bool (*woken)(const struct vcpu *v))
+{
+	v->blocked = true;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (woken(v)) {
+		v->blocked = false;
+		v->poll_nr = 0;
+		v->poll_deadline = 0;
+		return;
+	}
+	sched_yield_current();
+}
+
 /* Blocking enables events: the guest blocks with them masked, as Linux's
  * and Mini-OS's idle loops do, and expects to be woken by one. The vCPU
  * stops at this hypercall's exit and resumes, with 0, once woken. */
 static long sched_block(struct vcpu *v)
 {
 	v->vcpu_info->evtchn_upcall_mask = 0;
-	if (!vcpu_events_pending(v)) {
-		v->blocked = true;
-		sched_yield_current();
-	}
+	sleep_unless(v, vcpu_events_pending);
 	return 0;
 }
 
-static bool any_port_pending(const struct domain *d, const evtchn_port_t *ports, unsigned nr)
+/* One of the ports polled is pending, or the deadline has passed. */
+static bool poll_over(const struct vcpu *v)
 {
-	for (unsigned i = 0; i < nr; i++)
-		if (evtchn_2l_is_pending(d->shared_info, ports[i]))
+	for (unsigned i = 0; i < v->poll_nr; i++)
+		if (evtchn_2l_is_pending(v->domain->shared_info, v->poll_ports[i]))
 			return true;
-	return false;
+	return v->poll_deadline && v->poll_deadline <= now_ns();
 }
 
 /* Waits, events masked, for one of the ports or the absolute timeout:
@@ -49,13 +66,9 @@ static long sched_poll(struct vcpu *v, unsigned long arg)
 	for (unsigned i = 0; i < sp.nr_ports; i++)
 		if (v->poll_ports[i] >= NR_EVTCHN_PORTS)
 			return -EINVAL;
-	if (any_port_pending(v->domain, v->poll_ports, sp.nr_ports) ||
-	    (sp.timeout && sp.timeout <= now_ns()))
-		return 0;
 	v->poll_nr = sp.nr_ports;
 	v->poll_deadline = sp.timeout;
-	v->blocked = true;
-	sched_yield_current();
+	sleep_unless(v, poll_over);
 	cpu_timer_reprogram();
 	return 0;
 }
