@@ -10,8 +10,7 @@
 #include "printk.h"
 #include "xenbus.h"
 
-#define NODE "control/shutdown"
-
+static const char node[] = "control/shutdown";
 static char request[16];
 
 static void act(void *arg, const struct xsd_sockmsg *hdr, const char *body)
@@ -25,13 +24,13 @@ static void act(void *arg, const struct xsd_sockmsg *hdr, const char *body)
 	arch_poweroff();
 }
 
+/* The node's path and an empty value: XS_WRITE's "path\0value". */
 static void acknowledge(void)
 {
-	static const char body[] = NODE;
-	struct xsd_sockmsg hdr = { .type = XS_WRITE, .len = sizeof(body) };
+	struct xsd_sockmsg hdr = { .type = XS_WRITE, .len = sizeof(node) };
 
-	if (xenbus_send(&hdr, body, act, NULL))
-		act(NULL, &hdr, body);
+	if (xenbus_send(&hdr, node, act, NULL))
+		act(NULL, &hdr, node);
 }
 
 static void read_done(void *arg, const struct xsd_sockmsg *hdr, const char *body)
@@ -50,17 +49,16 @@ static void read_done(void *arg, const struct xsd_sockmsg *hdr, const char *body
 
 static void changed(struct xenbus_watch *w, const char *path)
 {
-	static const char body[] = NODE;
-	struct xsd_sockmsg hdr = { .type = XS_READ, .len = sizeof(body) };
+	struct xsd_sockmsg hdr = { .type = XS_READ, .len = sizeof(node) };
 
 	(void)w;
 	(void)path;
-	xenbus_send(&hdr, body, read_done, NULL);
+	xenbus_send(&hdr, node, read_done, NULL);
 }
 
 static struct xenbus_watch shutdown_watch = { .fire = changed };
 
 void control_start(void)
 {
-	xenbus_watch(&shutdown_watch, NODE);
+	xenbus_watch(&shutdown_watch, node);
 }

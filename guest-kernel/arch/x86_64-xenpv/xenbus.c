@@ -47,7 +47,6 @@ static struct {
 } in;
 static size_t in_len;
 
-
 static void fail(const char *why)
 {
 	printk("xenbus: %s: connection to xenstore dropped\n", why);
@@ -80,14 +79,22 @@ static bool pump_out(void)
 	return moved;
 }
 
+/* Wire tokens are "k" and the watch's id in hex: this many bytes with the NUL. */
+#define TOKEN_MAX 10
+
+static void token_of(const struct xenbus_watch *w, char token[TOKEN_MAX])
+{
+	snprintf(token, TOKEN_MAX, "k%x", w->id);
+}
+
 static struct xenbus_watch *watch_by_token(const char *token)
 {
 	struct xenbus_watch *w;
 
 	for (w = watches; w; w = w->next) {
-		char mine[XENBUS_TOKEN_MAX];
+		char mine[TOKEN_MAX];
 
-		xenbus_token(w, mine);
+		token_of(w, mine);
 		if (!strcmp(mine, token))
 			return w;
 	}
@@ -225,11 +232,6 @@ void xenbus_forget(void *arg)
 			p->fn = NULL;
 }
 
-void xenbus_token(const struct xenbus_watch *w, char token[XENBUS_TOKEN_MAX])
-{
-	snprintf(token, XENBUS_TOKEN_MAX, "k%x", w->id);
-}
-
 void xenbus_watch_register(struct xenbus_watch *w)
 {
 	w->id = ++next_watch_id;
@@ -253,19 +255,32 @@ static void watch_refused(void *arg, const struct xsd_sockmsg *hdr, const char *
 		printk("xenbus: watch on %s refused: %s\n", (const char *)arg, body);
 }
 
+int xenbus_send_watch(uint32_t type, const struct xenbus_watch *w, const char *path,
+		      uint32_t req_id, xenbus_reply_fn *fn, void *arg)
+{
+	char body[XENSTORE_PAYLOAD_MAX];
+	size_t path_len = strlen(path) + 1;
+	struct xsd_sockmsg hdr = { .type = type, .req_id = req_id };
+
+	/* Longer paths are xenstored's to refuse, but must not overflow the
+	 * message: the kernel's token may be longer than the one it replaces. */
+	if (path_len + TOKEN_MAX > sizeof(body))
+		return -EINVAL;
+	memcpy(body, path, path_len);
+	token_of(w, body + path_len);
+	hdr.len = (uint32_t)(path_len + strlen(body + path_len) + 1);
+	return xenbus_send(&hdr, body, fn, arg);
+}
+
 int xenbus_watch(struct xenbus_watch *w, const char *path)
 {
-	char body[XENSTORE_ABS_PATH_MAX + 1 + XENBUS_TOKEN_MAX];
-	size_t path_len = strlen(path);
-	struct xsd_sockmsg hdr = { .type = XS_WATCH };
+	int rc;
 
-	if (path_len > XENSTORE_ABS_PATH_MAX)
-		return -EINVAL;
 	xenbus_watch_register(w);
-	memcpy(body, path, path_len + 1);
-	xenbus_token(w, body + path_len + 1);
-	hdr.len = (uint32_t)(path_len + 1 + strlen(body + path_len + 1) + 1);
-	return xenbus_send(&hdr, body, watch_refused, (void *)path);
+	rc = xenbus_send_watch(XS_WATCH, w, path, 0, watch_refused, (void *)path);
+	if (rc)
+		xenbus_watch_unregister(w);
+	return rc;
 }
 
 uint32_t xenbus_port(void)

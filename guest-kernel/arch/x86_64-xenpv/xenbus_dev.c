@@ -156,7 +156,7 @@ static int forward(struct xb_file *f, xenbus_reply_fn *fn, void *arg)
 
 static void watch_fired(struct xenbus_watch *w, const char *path)
 {
-	struct dev_watch *dw = (struct dev_watch *)w;
+	struct dev_watch *dw = container_of(w, struct dev_watch, w);
 	size_t path_len = strlen(path) + 1, token_len = strlen(dw->token) + 1;
 	struct xsd_sockmsg hdr = { .type = XS_WATCH_EVENT,
 				   .len = (uint32_t)(path_len + token_len) };
@@ -206,15 +206,16 @@ static void unlink_watch(struct dev_watch *dw)
 	kfree(dw);
 }
 
-/* The request's body again, with the kernel's token for the file's. */
+/* The request again, with the kernel's token for the file's. */
 static int send_with_token(struct xb_file *f, struct dev_watch *dw, xenbus_reply_fn *fn,
 			   void *arg)
 {
-	size_t path_len = strlen(dw->path) + 1;
+	int rc = xenbus_send_watch(f->req.hdr.type, &dw->w, dw->path, f->req.hdr.req_id, fn,
+				   arg);
 
-	xenbus_token(&dw->w, f->req.body + path_len);
-	f->req.hdr.len = (uint32_t)(path_len + strlen(f->req.body + path_len) + 1);
-	return forward(f, fn, arg);
+	if (!rc)
+		f->pending++;
+	return rc;
 }
 
 static void watch_reply(void *arg, const struct xsd_sockmsg *hdr, const char *body)
@@ -391,9 +392,7 @@ static int xb_open(struct file *file)
 static void undo_open_requests(struct xb_file *f)
 {
 	while (f->watches) {
-		f->req.hdr = (struct xsd_sockmsg){ .type = XS_UNWATCH };
-		memcpy(f->req.body, f->watches->path, strlen(f->watches->path) + 1);
-		send_with_token(f, f->watches, NULL, NULL);
+		xenbus_send_watch(XS_UNWATCH, &f->watches->w, f->watches->path, 0, NULL, NULL);
 		unlink_watch(f->watches);
 	}
 	while (f->txs) {

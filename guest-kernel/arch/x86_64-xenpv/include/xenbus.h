@@ -26,9 +26,6 @@ struct xenbus_watch {
 	void (*fire)(struct xenbus_watch *w, const char *path);
 };
 
-/* Wire tokens are "k" and the watch's id in hex: this many bytes with the NUL. */
-#define XENBUS_TOKEN_MAX 10
-
 extern const struct file_ops xenbus_dev_ops, xenbus_backend_ops;
 
 void xenbus_start(void);
@@ -44,10 +41,13 @@ int xenbus_send(const struct xsd_sockmsg *hdr, const void *body, xenbus_reply_fn
 void xenbus_forget(void *arg);
 
 /* Events for w's token reach w->fire from now on; the caller sends the
- * XS_WATCH (with xenbus_token()) or XS_UNWATCH itself. */
+ * XS_WATCH or XS_UNWATCH with xenbus_send_watch(). */
 void xenbus_watch_register(struct xenbus_watch *w);
 void xenbus_watch_unregister(struct xenbus_watch *w);
-void xenbus_token(const struct xenbus_watch *w, char token[XENBUS_TOKEN_MAX]);
+/* XS_WATCH or XS_UNWATCH (type) of path under w's token, as xenbus_send()
+ * sends with req_id; -EINVAL if path and token pass the payload limit. */
+int xenbus_send_watch(uint32_t type, const struct xenbus_watch *w, const char *path,
+		      uint32_t req_id, xenbus_reply_fn *fn, void *arg);
 /* Registers w and sends its XS_WATCH on path; a refusal is logged. */
 int xenbus_watch(struct xenbus_watch *w, const char *path);
 
