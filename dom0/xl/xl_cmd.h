@@ -46,6 +46,14 @@ void xl_monitor_check(const char *file, const struct xl_domain_config *cfg);
 /* In a new process: a connection of its own from the next use on. */
 void xl_store_reopen(void);
 
+/* A domain's state from getdomaininfo (xl_domain.c): XL_DOMAIN_GONE (gone
+ * or dying), XL_DOMAIN_RUNNING, or the SHUTDOWN_* reason it stopped for. */
+#define XL_DOMAIN_RUNNING (-1)
+#define XL_DOMAIN_GONE (-2)
+int xl_domain_state(xc_interface *xch, uint32_t domid);
+/* Destroys the domain and removes its xenstore entries. */
+void xl_domain_remove(xc_interface *xch, uint32_t domid);
+
 /* Parses a domain id, saying what is wrong with it if it is not one. */
 int xl_domid(const char *arg, uint32_t *domid);
 

@@ -70,10 +70,7 @@ static bool feed(struct session *s)
 
 static bool shut_down(xc_interface *xch, uint32_t domid)
 {
-	xc_domaininfo_t info;
-
-	return xc_domain_getinfolist(xch, domid, 1, &info) != 1 || info.domain != domid ||
-	       (info.flags & XEN_DOMINF_shutdown);
+	return xl_domain_state(xch, domid) != XL_DOMAIN_RUNNING;
 }
 
 /* Keys as they come, unechoed, without waiting; the old mode in *saved.

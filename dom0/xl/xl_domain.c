@@ -1,4 +1,5 @@
-/* xl pause, unpause and destroy of one domain, by id. */
+/* xl pause, unpause and destroy of one domain, by id; and what the other
+ * commands ask of a domain's life. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,4 +38,22 @@ int xl_destroy(xc_interface *xch, char **argv)
 	if (!rc && !xl_domid(argv[0], &domid))
 		xl_store_forget(domid);
 	return rc;
+}
+
+int xl_domain_state(xc_interface *xch, uint32_t domid)
+{
+	xc_domaininfo_t info;
+
+	if (xc_domain_getinfolist(xch, domid, 1, &info) != 1 || info.domain != domid ||
+	    (info.flags & XEN_DOMINF_dying))
+		return XL_DOMAIN_GONE;
+	if (!(info.flags & XEN_DOMINF_shutdown))
+		return XL_DOMAIN_RUNNING;
+	return (int)((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask);
+}
+
+void xl_domain_remove(xc_interface *xch, uint32_t domid)
+{
+	xc_domain_destroy(xch, domid);
+	xl_store_forget(domid);
 }

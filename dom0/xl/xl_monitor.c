@@ -72,25 +72,6 @@ static enum xl_action action_for(const struct xl_domain_config *cfg, unsigned re
 	}
 }
 
-/* The shutdown reason; -1 while it runs, -2 once it is dying or gone. */
-static int stopped(xc_interface *xch, uint32_t domid)
-{
-	xc_domaininfo_t info;
-
-	if (xc_domain_getinfolist(xch, domid, 1, &info) != 1 || info.domain != domid ||
-	    (info.flags & XEN_DOMINF_dying))
-		return -2;
-	if (!(info.flags & XEN_DOMINF_shutdown))
-		return -1;
-	return (int)((info.flags >> XEN_DOMINF_shutdownshift) & XEN_DOMINF_shutdownmask);
-}
-
-static void destroy(xc_interface *xch, uint32_t domid)
-{
-	xc_domain_destroy(xch, domid);
-	xl_store_forget(domid);
-}
-
 static const char *reason_text(int reason)
 {
 	return reason < (int)(sizeof(reasons) / sizeof(reasons[0])) && reasons[reason]
@@ -104,7 +85,7 @@ static long restart(xc_interface *xch, const struct xl_domain_config *cfg, uint3
 {
 	long next;
 
-	destroy(xch, domid);
+	xl_domain_remove(xch, domid);
 	if (time(NULL) - *started < RESTART_MIN_SECONDS) {
 		fprintf(stderr, "xl monitor: domain %u (%s) %s again within %d s: destroyed\n",
 			domid, cfg->name, reason_text(reason), RESTART_MIN_SECONDS);
@@ -129,7 +110,7 @@ static long handle(xc_interface *xch, const struct xl_domain_config *cfg, uint32
 		fprintf(stderr, "xl monitor: domain %u (%s) %s: %s\n", domid, cfg->name,
 			reason_text(reason), a == XL_ACTION_PRESERVE ? "preserved" : "destroyed");
 	if (a != XL_ACTION_PRESERVE)
-		destroy(xch, domid);
+		xl_domain_remove(xch, domid);
 	return -1;
 }
 
@@ -146,8 +127,8 @@ static void monitor(xc_interface *xch, const struct xl_domain_config *cfg, uint3
 		return;
 	while (next >= 0 && (event = xs_read_watch(xl_store(), &num))) {
 		free(event);
-		reason = stopped(xch, (uint32_t)next);
-		if (reason == -2)
+		reason = xl_domain_state(xch, (uint32_t)next);
+		if (reason == XL_DOMAIN_GONE)
 			return;
 		if (reason >= 0)
 			next = handle(xch, cfg, (uint32_t)next, reason, &started);

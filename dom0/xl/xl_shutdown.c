@@ -41,14 +41,14 @@ static int all_guests(xc_interface *xch, struct targets *t)
 /* Gone or dying, or shut down (then destroyed here): the domain is done. */
 static bool done(xc_interface *xch, uint32_t domid)
 {
-	xc_domaininfo_t info;
-	bool there = xc_domain_getinfolist(xch, domid, 1, &info) == 1 && info.domain == domid;
+	int state = xl_domain_state(xch, domid);
 
-	if (there && !(info.flags & (XEN_DOMINF_shutdown | XEN_DOMINF_dying)))
+	if (state == XL_DOMAIN_RUNNING)
 		return false;
-	if (there && !(info.flags & XEN_DOMINF_dying))
-		xc_domain_destroy(xch, domid);
-	xl_store_forget(domid);
+	if (state == XL_DOMAIN_GONE)
+		xl_store_forget(domid);
+	else
+		xl_domain_remove(xch, domid);
 	printf("xl: domain %u shut down\n", domid);
 	return true;
 }
