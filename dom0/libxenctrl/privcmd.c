@@ -81,3 +81,28 @@ void *xc_map_foreign_bulk(xc_interface *xch, uint32_t dom, int prot, const xen_p
 	}
 	return addr;
 }
+
+/* The frames of [mfn, mfn + size), all or none: the first frame Xen
+ * refuses gives its error in errno. */
+void *xc_map_foreign_range(xc_interface *xch, uint32_t dom, int size, int prot,
+			   unsigned long mfn)
+{
+	unsigned int num = (unsigned int)(size + (1 << XC_PAGE_SHIFT) - 1) >> XC_PAGE_SHIFT;
+	xen_pfn_t *arr = calloc(num, sizeof(*arr));
+	int *err = calloc(num, sizeof(*err));
+	void *addr = NULL;
+
+	for (unsigned int i = 0; arr && i < num; i++)
+		arr[i] = mfn + i;
+	if (arr && err)
+		addr = xc_map_foreign_bulk(xch, dom, prot, arr, err, num);
+	for (unsigned int i = 0; addr && i < num; i++)
+		if (err[i]) {
+			munmap(addr, (size_t)num << XC_PAGE_SHIFT);
+			addr = NULL;
+			errno = -err[i];
+		}
+	free(arr);
+	free(err);
+	return addr;
+}

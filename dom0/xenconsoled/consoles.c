@@ -58,21 +58,6 @@ static bool read_number(struct consoles *cs, uint32_t domid, const char *node,
 	return ok;
 }
 
-static struct xencons_interface *map_ring(struct consoles *cs, uint32_t domid,
-					  unsigned long mfn)
-{
-	xen_pfn_t frame = mfn;
-	int err = 0;
-	void *page = xc_map_foreign_bulk(cs->xch, domid, PROT_READ | PROT_WRITE, &frame,
-					 &err, 1);
-
-	if (page && err) {
-		munmap(page, PAGE_SIZE);
-		page = NULL;
-	}
-	return page;
-}
-
 /* The log, emptied, named as Xen's xenconsoled names guest logs. */
 static int open_log(struct consoles *cs, uint32_t domid, char *path, size_t size)
 {
@@ -150,7 +135,8 @@ static bool connect(struct consoles *cs, struct console *c, unsigned long port)
 {
 	char path[128], node[64];
 
-	c->ring = map_ring(cs, c->domid, c->mfn);
+	c->ring = xc_map_foreign_range(cs->xch, c->domid, PAGE_SIZE, PROT_READ | PROT_WRITE,
+				       c->mfn);
 	if (!c->ring) {
 		fprintf(stderr, "xenconsoled: domain %u: cannot map its console ring\n", c->domid);
 		return false;

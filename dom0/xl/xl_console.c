@@ -152,19 +152,16 @@ static char *wait_for_log(xc_interface *xch, uint32_t domid)
 static int open_session(xc_interface *xch, struct session *s)
 {
 	unsigned long mfn;
-	xen_pfn_t frame;
 	char *path;
-	int err = 0;
 
 	if (!read_number(s->domid, "console/ring-ref", &mfn)) {
 		fprintf(stderr, "xl: console %u: no console/ring-ref in xenstore\n", s->domid);
 		return -1;
 	}
-	frame = mfn;
-	s->ring = xc_map_foreign_bulk(xch, s->domid, PROT_READ | PROT_WRITE, &frame, &err, 1);
-	if (!s->ring || err) {
+	s->ring = xc_map_foreign_range(xch, s->domid, 4096, PROT_READ | PROT_WRITE, mfn);
+	if (!s->ring) {
 		fprintf(stderr, "xl: console of domain %u: cannot map its ring (%d)\n", s->domid,
-			s->ring ? err : -errno);
+			-errno);
 		return -1;
 	}
 	path = wait_for_log(xch, s->domid);

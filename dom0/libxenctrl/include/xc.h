@@ -45,6 +45,11 @@ int xc_domain_populate_physmap_exact(xc_interface *xch, uint32_t domid,
  * failure of the whole call. Undone with munmap(2). */
 void *xc_map_foreign_bulk(xc_interface *xch, uint32_t dom, int prot, const xen_pfn_t *arr,
 			  int *err, unsigned int num);
+/* size bytes of dom's frames from mfn on, as libxc maps a ring: NULL with
+ * errno (Xen's answer for a frame it refused) unless all could be mapped.
+ * Undone with munmap(2). */
+void *xc_map_foreign_range(xc_interface *xch, uint32_t dom, int size, int prot,
+			   unsigned long mfn);
 /* XENVER_* cmd: its result (XENVER_version: major << 16 | minor), or -1. */
 int xc_version(xc_interface *xch, int cmd, void *arg);
 

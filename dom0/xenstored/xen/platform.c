@@ -17,8 +17,6 @@ static struct xenstore_domain_interface *map(void *ctx, unsigned int domid,
 					     unsigned long mfn)
 {
 	struct xen_platform *p = ctx;
-	xen_pfn_t frame = mfn;
-	int err = 0;
 	void *page;
 
 	if (!domid) {
@@ -26,13 +24,7 @@ static struct xenstore_domain_interface *map(void *ctx, unsigned int domid,
 			    p->backend_fd, 0);
 		return page == MAP_FAILED ? NULL : page;
 	}
-	page = xc_map_foreign_bulk(p->xc, domid, PROT_READ | PROT_WRITE, &frame,
-				   &err, 1);
-	if (page && err) {
-		munmap(page, PAGE_SIZE);
-		page = NULL;
-	}
-	return page;
+	return xc_map_foreign_range(p->xc, domid, PAGE_SIZE, PROT_READ | PROT_WRITE, mfn);
 }
 
 static void unmap(void *ctx, struct xenstore_domain_interface *intf)
